@@ -1,0 +1,72 @@
+"""`flask --app app COMMAND`: thin wrappers over the services (spec/interfaces.md)."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+from flask import Flask
+from sqlalchemy import select
+
+from .domain import vocab
+from .extensions import db
+from .models import ApiToken, Tag, User
+
+
+def seed_taxonomy() -> int:
+    """Add the shipped tags that are missing; never overwrite an admin's renames."""
+    existing = set(db.session.scalars(select(Tag.slug)))
+    added = 0
+    for slug, (domain, name, description) in vocab.TAXONOMY.items():
+        if slug not in existing:
+            db.session.add(Tag(slug=slug, name=name, domain=domain, description=description))
+            added += 1
+    db.session.commit()
+    return added
+
+
+def register(app: Flask) -> None:
+    @app.cli.command("init-db")
+    def init_db():
+        """Create or upgrade the schema (migrations) and the shipped taxonomy."""
+        from flask_migrate import upgrade
+
+        upgrade()
+        added = seed_taxonomy()
+        click.echo(f"Database is at the latest schema; {added} taxonomy tags added.")
+
+    @app.cli.command("create-user")
+    @click.argument("name")
+    @click.option("--role", type=click.Choice(vocab.ROLES), required=True)
+    @click.option("--password-stdin", is_flag=True, help="Read the password from standard input.")
+    @click.option("--full-name", default=None, help="Display name (defaults to NAME).")
+    def create_user(name, role, password_stdin, full_name):
+        """Add an account."""
+        if db.session.scalar(select(User).where(User.username == name)):
+            raise click.ClickException(f"An account named {name!r} exists already.")
+        if password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
+        if len(password) < 10:
+            raise click.ClickException("The password must have at least 10 characters.")
+        user = User(username=name, full_name=full_name or name, role=role)
+        user.set_password(password)
+        db.session.add(user)
+        db.session.commit()
+        click.echo(f"Created {role} account {name}.")
+
+    @app.cli.command("create-token")
+    @click.argument("name")
+    @click.option("--label", default="command line", help="What the token is for.")
+    def create_token(name, label):
+        """Print a new API token for that account."""
+        user = db.session.scalar(select(User).where(User.username == name))
+        if user is None:
+            raise click.ClickException(f"No account named {name!r}.")
+        if not user.active:
+            raise click.ClickException(f"The account {name!r} is deactivated.")
+        token, secret = ApiToken.issue(user, label)
+        db.session.add(token)
+        db.session.commit()
+        click.echo(secret)

@@ -1,0 +1,162 @@
+"""Incident pages: list and search, file, detail with timeline, edit, contacts."""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from sqlalchemy import select
+
+from .. import audit
+from ..extensions import db
+from ..models import Incident, Tag, User
+from ..permissions import requires
+from . import queries, services
+from .forms import ContactForm, IncidentForm
+
+bp = Blueprint("incidents", __name__, url_prefix="/incidents")
+
+
+def get_or_404(reference: str) -> Incident:
+    incident = services.get_by_reference(reference)
+    if incident is None:
+        abort(404)
+    return incident
+
+
+def _owners():
+    return db.session.scalars(
+        select(User).where(User.role.in_(("officer", "manager")), User.active.is_(True))
+        .order_by(User.full_name)).all()
+
+
+def _form_tags(incident: Incident | None = None):
+    tags = db.session.scalars(select(Tag).order_by(Tag.domain.desc(), Tag.name)).all()
+    keep = set(incident.tag_slugs) if incident else set()
+    return [t for t in tags if not t.retired or t.slug in keep]
+
+
+@bp.route("")
+@requires("incident.read")
+def list():  # noqa: A001 - the URL is /incidents; "list" reads best in url_for
+    filters = queries.Filters.from_args(request.args)
+    page = queries.search_incidents(filters, per_page=25)
+    audit.record("list", "incident", None, detail=request.query_string.decode()[:500] or None,
+                 commit=True)
+    return render_template(
+        "incidents/list.html", page=page, filters=filters,
+        departments=queries.department_names(),
+        tags=db.session.scalars(select(Tag).order_by(Tag.name)).all())
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@requires("incident.create")
+def new():
+    form = IncidentForm()
+    form.set_choices(_form_tags(), _owners())
+    if request.method == "GET":
+        form.owner.data = str(current_user.id)
+    if form.is_submitted():
+        ok = form.validate()
+        try:
+            clean = services.validate(form.raw_fields())
+        except services.ValidationFailed as exc:
+            form.apply_errors(exc.errors)
+            ok = False
+        if ok:
+            incident = services.create_incident(clean, user=current_user, kind=form.kind.data)
+            incident.owner = db.session.get(User, int(form.owner.data)) if form.owner.data else None
+            audit.record("create", "incident", incident.reference)
+            db.session.commit()
+            flash(f"Incident {incident.reference} recorded.", "success")
+            return redirect(url_for("incidents.detail", reference=incident.reference))
+        flash("Nothing was saved yet: please correct the fields marked below.", "danger")
+        return render_template("incidents/form.html", form=form, incident=None,
+                               departments=queries.department_names()), 422
+    return render_template("incidents/form.html", form=form, incident=None,
+                           departments=queries.department_names())
+
+
+@bp.route("/<reference>")
+@requires("incident.read")
+def detail(reference: str):
+    incident = get_or_404(reference)
+    audit.read("incident", incident.reference)
+    return _render_detail(incident, ContactForm(formdata=None))
+
+
+def _render_detail(incident: Incident, contact_form: ContactForm, status: int = 200):
+    return render_template("incidents/detail.html", incident=incident,
+                           timeline=queries.timeline(incident), contact_form=contact_form), status
+
+
+@bp.route("/<reference>/edit", methods=["GET", "POST"])
+@requires("incident.edit")
+def edit(reference: str):
+    incident = get_or_404(reference)
+    form = IncidentForm(obj=None) if request.method == "POST" else _prefilled(incident)
+    form.set_choices(_form_tags(incident), _owners())
+    if form.is_submitted():
+        ok = form.validate()
+        try:
+            raw = form.raw_fields()
+            raw.pop("stage")  # stage moves through its own dated, explained change
+            clean = services.validate(raw, existing=incident)
+        except services.ValidationFailed as exc:
+            form.apply_errors(exc.errors)
+            ok = False
+        if ok:
+            changes = services.update_incident(incident, clean, user=current_user)
+            if form.kind.data != incident.kind:
+                changes.append(services.record_change(incident, "kind", incident.kind,
+                                                      form.kind.data, user=current_user))
+                incident.kind = form.kind.data
+            owner = db.session.get(User, int(form.owner.data)) if form.owner.data else None
+            if owner != incident.owner:
+                changes.append(services.record_change(
+                    incident, "owner", incident.owner.full_name if incident.owner else None,
+                    owner.full_name if owner else None, user=current_user))
+                incident.owner = owner
+            if changes:
+                audit.record("update", "incident", incident.reference,
+                             detail=", ".join(sorted({c.field for c in changes})))
+                db.session.commit()
+                flash(f"Incident {incident.reference} updated.", "success")
+            else:
+                flash("Nothing changed.", "info")
+            return redirect(url_for("incidents.detail", reference=incident.reference))
+        flash("Nothing was saved yet: please correct the fields marked below.", "danger")
+        return render_template("incidents/form.html", form=form, incident=incident,
+                               departments=queries.department_names()), 422
+    return render_template("incidents/form.html", form=form, incident=incident,
+                           departments=queries.department_names())
+
+
+def _prefilled(incident: Incident) -> IncidentForm:
+    snap = services.snapshot(incident)
+    form = IncidentForm(formdata=None, data={
+        **snap,
+        "kind": incident.kind,
+        "staff_involved": "\n".join(snap["staff_involved"]),
+        "primary_tag": snap["primary_tag"] or "",
+        "owner": str(incident.owner_id) if incident.owner_id else "",
+    })
+    return form
+
+
+@bp.route("/<reference>/contacts", methods=["POST"])
+@requires("incident.edit")
+def add_contact(reference: str):
+    incident = get_or_404(reference)
+    form = ContactForm()
+    if not form.validate_on_submit():
+        flash("The contact was not added: please correct the fields marked below.", "danger")
+        return _render_detail(incident, form, 422)
+    services.add_contact(
+        incident, user=current_user, contact_at=form.contact_at.data,
+        contact_type=form.contact_type.data, direction=form.direction.data,
+        who=form.who.data.strip(), text=form.text.data.strip(),
+        answered=form.answered.data if form.direction.data == "inbound" else True)
+    audit.record("contact-added", "incident", incident.reference)
+    db.session.commit()
+    flash(f"Contact added to {incident.reference}.", "success")
+    return redirect(url_for("incidents.detail", reference=incident.reference) + "#timeline")
