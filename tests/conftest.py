@@ -16,12 +16,25 @@ from urllib.parse import quote
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 
 from tracker import create_app
 from tracker.extensions import db
 
 BACKENDS = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
 PASSWORD = "correct horse battery"
+
+
+class FreshContextClient(FlaskClient):
+    """Each request runs in its own app context (own `g`, own DB session), as in production,
+    even though the test itself holds an app context open; afterwards the test's session
+    forgets what it had loaded, so it sees what the request committed."""
+
+    def open(self, *args, **kwargs):
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        db.session.expire_all()
+        return response
 
 
 def _migrate(url: str) -> None:
@@ -85,6 +98,7 @@ def app(database_url, app_config):
         **app_config,
     }
     application = create_app(config)
+    application.test_client_class = FreshContextClient
     with application.app_context():
         from tracker.cli import seed_taxonomy
 
@@ -106,9 +120,12 @@ def make_user(app):
     from tracker.models import User
 
     def make(role: str = "officer", username: str | None = None, **fields):
-        user = User(username=username or f"{role}-{uuid.uuid4().hex[:6]}",
-                    full_name=fields.pop("full_name", f"Test {role.capitalize()}"),
-                    role=role, **fields)
+        user = User(
+            username=username or f"{role}-{uuid.uuid4().hex[:6]}",
+            full_name=fields.pop("full_name", f"Test {role.capitalize()}"),
+            role=role,
+            **fields,
+        )
         user.set_password(PASSWORD)
         db.session.add(user)
         db.session.commit()

@@ -30,7 +30,9 @@ def test_officer_files_an_incident_and_lands_on_its_page(client, login_as):
     assert response.status_code == 302
     incident = db.session.scalar(select(Incident))
     assert response.headers["Location"].endswith(f"/incidents/{incident.reference}")
-    assert incident.reference.startswith(f"C-{date.today().year - (1 if date.today().month == 1 and date.today().day <= 2 else 0)}-")
+    assert incident.reference.startswith(
+        f"C-{date.today().year - (1 if date.today().month == 1 and date.today().day <= 2 else 0)}-"
+    )
     assert incident.tag_slugs == ["expectation-mismatch", "unexplained-risk"]
     assert incident.primary_tag.slug == "unexplained-risk"
     assert [s.full_name for s in incident.staff] == ["Dr A. Patel", "Nurse Jo Green"]
@@ -53,8 +55,9 @@ def test_references_stay_unique_when_officers_save_at_the_same_moment(app, datab
     references, errors = [], []
 
     def file_some():
-        worker = create_app({"SQLALCHEMY_DATABASE_URI": database_url, "TESTING": True,
-                             "SECRET_KEY": "x"})
+        worker = create_app(
+            {"SQLALCHEMY_DATABASE_URI": database_url, "TESTING": True, "SECRET_KEY": "x"}
+        )
         with worker.app_context():
             try:
                 for _ in range(5):
@@ -83,9 +86,16 @@ def test_references_stay_unique_when_officers_save_at_the_same_moment(app, datab
         ({"narrative": ""}, "narrative", "This field is required."),
         ({"department": ""}, "department", "This field is required."),
         ({"occurred_on": ""}, "occurred_on", "Enter the date it happened."),
-        ({"reported_on": (date.today() + timedelta(days=3)).isoformat()}, "reported_on", "in the future"),
-        ({"occurred_on": (date.today() - timedelta(days=1)).isoformat()}, "occurred_on",
-         "cannot have happened after it was reported"),
+        (
+            {"reported_on": (date.today() + timedelta(days=3)).isoformat()},
+            "reported_on",
+            "in the future",
+        ),
+        (
+            {"occurred_on": (date.today() - timedelta(days=1)).isoformat()},
+            "occurred_on",
+            "cannot have happened after it was reported",
+        ),
         ({"narrative": "x" * 25_000}, "narrative", "20000"),
         ({"tags": ["unexplained-risk", "no-such-tag"]}, "tags", "Unknown tag: no-such-tag"),
         ({"primary_tag": "privacy-breach"}, "primary_tag", "must be one of the incident"),
@@ -125,8 +135,9 @@ def test_forged_csrf_token_is_refused_and_writes_nothing(app, make_user):
     user = make_user("officer")
     login_page = client.get("/login").get_data(as_text=True)
     assert 'name="csrf_token"' in login_page
-    response = client.post("/login", data={"username": user.username, "password": "x",
-                                           "csrf_token": "forged"})
+    response = client.post(
+        "/login", data={"username": user.username, "password": "x", "csrf_token": "forged"}
+    )
     assert response.status_code == 400
     assert count(AuditEvent) == 0
 
@@ -139,10 +150,16 @@ def test_forged_csrf_on_incident_form_writes_nothing(app, make_user):
     app.config["WTF_CSRF_ENABLED"] = True
     client = app.test_client()
     user = make_user("officer")
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"',
-                      client.get("/login").get_data(as_text=True)).group(1)
-    assert client.post("/login", data={"username": user.username, "password": PASSWORD,
-                                       "csrf_token": token}).status_code == 302
+    token = re.search(
+        r'name="csrf_token" type="hidden" value="([^"]+)"',
+        client.get("/login").get_data(as_text=True),
+    ).group(1)
+    assert (
+        client.post(
+            "/login", data={"username": user.username, "password": PASSWORD, "csrf_token": token}
+        ).status_code
+        == 302
+    )
     response = client.post("/incidents/new", data={**form_data(), "csrf_token": "forged"})
     assert response.status_code == 400
     assert "Form expired" in response.get_data(as_text=True)
@@ -151,11 +168,17 @@ def test_forged_csrf_on_incident_form_writes_nothing(app, make_user):
 
 def test_officer_adds_a_contact_to_the_timeline(client, login_as, incident):
     officer = login_as("officer")
-    response = client.post(f"/incidents/{incident.reference}/contacts", data={
-        "contact_at": "2026-01-05T10:30", "contact_type": "phone", "direction": "inbound",
-        "who": "Daughter (Mrs Hill)", "text": "Called again: still no word on the physio plan.",
-        "answered": "",
-    })
+    response = client.post(
+        f"/incidents/{incident.reference}/contacts",
+        data={
+            "contact_at": "2026-01-05T10:30",
+            "contact_type": "phone",
+            "direction": "inbound",
+            "who": "Daughter (Mrs Hill)",
+            "text": "Called again: still no word on the physio plan.",
+            "answered": "",
+        },
+    )
     assert response.status_code == 302
     contact = db.session.scalar(select(Contact))
     assert contact.who == "Daughter (Mrs Hill)" and contact.answered is False
@@ -166,9 +189,16 @@ def test_officer_adds_a_contact_to_the_timeline(client, login_as, incident):
 
 def test_a_contact_with_missing_fields_is_refused_with_reasons(client, login_as, incident):
     login_as("officer")
-    response = client.post(f"/incidents/{incident.reference}/contacts", data={
-        "contact_at": "", "contact_type": "phone", "direction": "inbound", "who": "",
-        "text": "Kept text"})
+    response = client.post(
+        f"/incidents/{incident.reference}/contacts",
+        data={
+            "contact_at": "",
+            "contact_type": "phone",
+            "direction": "inbound",
+            "who": "",
+            "text": "Kept text",
+        },
+    )
     assert response.status_code == 422
     page = response.get_data(as_text=True)
     assert "Enter when the contact happened." in page and "Kept text" in page
@@ -212,15 +242,26 @@ def test_a_retired_tag_stays_on_old_incidents_but_cannot_be_added(app, make_inci
 
 @pytest.fixture
 def several(make_incident):
-    make_incident(summary="Rude receptionist at the front desk", department="Outpatients",
-                  tags=["disrespect"], primary_tag="disrespect", severity="low",
-                  narrative="The receptionist rolled her eyes at my father.",
-                  patient_identifier="NHS-1111111111", patient_name="Arthur Pike")
-    make_incident(summary="No update for six hours in ED", department="Emergency Department",
-                  tags=["delayed-communication"], primary_tag="delayed-communication",
-                  severity="high", narrative="No one told us anything for six hours.",
-                  reported_on=(date.today() - timedelta(days=40)).isoformat(),
-                  occurred_on=(date.today() - timedelta(days=41)).isoformat())
+    make_incident(
+        summary="Rude receptionist at the front desk",
+        department="Outpatients",
+        tags=["disrespect"],
+        primary_tag="disrespect",
+        severity="low",
+        narrative="The receptionist rolled her eyes at my father.",
+        patient_identifier="NHS-1111111111",
+        patient_name="Arthur Pike",
+    )
+    make_incident(
+        summary="No update for six hours in ED",
+        department="Emergency Department",
+        tags=["delayed-communication"],
+        primary_tag="delayed-communication",
+        severity="high",
+        narrative="No one told us anything for six hours.",
+        reported_on=(date.today() - timedelta(days=40)).isoformat(),
+        occurred_on=(date.today() - timedelta(days=41)).isoformat(),
+    )
     make_incident()
 
 
@@ -231,15 +272,18 @@ def test_search_finds_incidents_by_narrative_summary_and_patient(client, login_a
         assert "1 found" in page, q
 
 
-@pytest.mark.parametrize(("args", "expected"), [
-    ({"department": "Outpatients"}, 1),
-    ({"tag": "delayed-communication"}, 1),
-    ({"severity": "high"}, 1),
-    ({"status": "new"}, 3),
-    ({"stage": "complaint"}, 0),
-    ({"from": (date.today() - timedelta(days=10)).isoformat()}, 2),
-    ({"to": (date.today() - timedelta(days=10)).isoformat()}, 1),
-])
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ({"department": "Outpatients"}, 1),
+        ({"tag": "delayed-communication"}, 1),
+        ({"severity": "high"}, 1),
+        ({"status": "new"}, 3),
+        ({"stage": "complaint"}, 0),
+        ({"from": (date.today() - timedelta(days=10)).isoformat()}, 2),
+        ({"to": (date.today() - timedelta(days=10)).isoformat()}, 1),
+    ],
+)
 def test_list_filters_narrow_the_results(client, login_as, several, args, expected):
     login_as("officer")
     page = client.get("/incidents", query_string=args).get_data(as_text=True)

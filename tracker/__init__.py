@@ -80,12 +80,18 @@ def _register_errors(app: Flask) -> None:
 
     @app.errorhandler(400)
     def bad_request(e):
-        return page(400, "Bad request", getattr(e, "description", "") or "The request was not understood.")
+        return page(
+            400, "Bad request", getattr(e, "description", "") or "The request was not understood."
+        )
 
     @app.errorhandler(CSRFError)
     def csrf_error(e):
-        return page(400, "Form expired", "The form was out of date or not sent from Concord. "
-                    "Go back, reload the page and try again.")
+        return page(
+            400,
+            "Form expired",
+            "The form was out of date or not sent from Concord. "
+            "Go back, reload the page and try again.",
+        )
 
     @app.errorhandler(403)
     def forbidden(e):
@@ -106,8 +112,11 @@ def _register_errors(app: Flask) -> None:
     @app.errorhandler(500)
     def server_error(e):
         db.session.rollback()
-        return page(500, "Something went wrong", "Nothing was saved. Please try again; "
-                    "if it happens again, tell your administrator.")
+        return page(
+            500,
+            "Something went wrong",
+            "Nothing was saved. Please try again; if it happens again, tell your administrator.",
+        )
 
 
 def _register_security_headers(app: Flask) -> None:
@@ -145,5 +154,9 @@ def _register_template_helpers(app: Flask) -> None:
     @app.context_processor
     def helpers():
         links = [item for item in nav if item[0] in app.view_functions]
-        return {"can": user_can, "vocab": vocab, "nav_links": links,
-                "has_endpoint": lambda name: name in app.view_functions}
+        return {
+            "can": user_can,
+            "vocab": vocab,
+            "nav_links": links,
+            "has_endpoint": lambda name: name in app.view_functions,
+        }

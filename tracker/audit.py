@@ -15,8 +15,15 @@ def _user_id():
     return None
 
 
-def record(action: str, object_type: str, object_id: str | None = None,
-           detail: str | None = None, *, user_id: int | None = None, commit: bool = False):
+def record(
+    action: str,
+    object_type: str,
+    object_id: str | None = None,
+    detail: str | None = None,
+    *,
+    user_id: int | None = None,
+    commit: bool = False,
+):
     """Add an audit event to the session; the caller's commit makes it permanent with the
     change it describes (so a rolled-back change leaves no audit row claiming it happened)."""
     event = AuditEvent(

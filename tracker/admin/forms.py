@@ -5,25 +5,36 @@ from wtforms.validators import DataRequired, Email, Length, Optional, Regexp
 from ..domain import vocab
 
 ROLE_CHOICES = [(r, r.capitalize()) for r in vocab.ROLES]
-SLUG = Regexp(r"^[a-z][a-z0-9-]{1,62}[a-z0-9]$",
-              message="Lower-case letters, digits and hyphens, e.g. 'discharge-planning'.")
+SLUG = Regexp(
+    r"^[a-z][a-z0-9-]{1,62}[a-z0-9]$",
+    message="Lower-case letters, digits and hyphens, e.g. 'discharge-planning'.",
+)
 
 
 class UserForm(FlaskForm):
-    username = StringField("Username", validators=[
-        DataRequired(), Length(max=64),
-        Regexp(r"^[A-Za-z0-9._-]+$", message="Letters, digits, '.', '_' and '-' only.")])
+    username = StringField(
+        "Username",
+        validators=[
+            DataRequired(),
+            Length(max=64),
+            Regexp(r"^[A-Za-z0-9._-]+$", message="Letters, digits, '.', '_' and '-' only."),
+        ],
+    )
     full_name = StringField("Full name", validators=[DataRequired(), Length(max=120)])
-    email = StringField("E-mail", validators=[Optional(), Email(check_deliverability=False),
-                                              Length(max=254)])
+    email = StringField(
+        "E-mail", validators=[Optional(), Email(check_deliverability=False), Length(max=254)]
+    )
     role = SelectField("Role", choices=ROLE_CHOICES)
-    password = PasswordField("Initial password", validators=[DataRequired(), Length(min=10, max=200)])
+    password = PasswordField(
+        "Initial password", validators=[DataRequired(), Length(min=10, max=200)]
+    )
 
 
 class EditUserForm(FlaskForm):
     full_name = StringField("Full name", validators=[DataRequired(), Length(max=120)])
-    email = StringField("E-mail", validators=[Optional(), Email(check_deliverability=False),
-                                              Length(max=254)])
+    email = StringField(
+        "E-mail", validators=[Optional(), Email(check_deliverability=False), Length(max=254)]
+    )
     role = SelectField("Role", choices=ROLE_CHOICES)
 
 

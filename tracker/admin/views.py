@@ -34,8 +34,12 @@ def users():
             form.username.errors.append("That username is taken.")
             status = 422
         else:
-            user = User(username=username, full_name=form.full_name.data.strip(),
-                        email=form.email.data or None, role=form.role.data)
+            user = User(
+                username=username,
+                full_name=form.full_name.data.strip(),
+                email=form.email.data or None,
+                role=form.role.data,
+            )
             user.set_password(form.password.data)
             db.session.add(user)
             audit.record("user-created", "user", username, detail=f"role={user.role}")
@@ -60,9 +64,11 @@ def user(user_id: int):
             form.role.errors.append("You cannot remove your own admin role.")
             status = 422
         else:
-            changes = [f"{f}: {getattr(account, f)!r} -> {getattr(form, f).data!r}"
-                       for f in ("full_name", "email", "role")
-                       if (getattr(account, f) or None) != (getattr(form, f).data or None)]
+            changes = [
+                f"{f}: {getattr(account, f)!r} -> {getattr(form, f).data!r}"
+                for f in ("full_name", "email", "role")
+                if (getattr(account, f) or None) != (getattr(form, f).data or None)
+            ]
             account.full_name = form.full_name.data.strip()
             account.email = form.email.data or None
             account.role = form.role.data
@@ -81,13 +87,16 @@ def reset_password(user_id: int):
     account = _user_or_404(user_id)
     reset = ResetPasswordForm(prefix="reset")
     if not reset.validate_on_submit():
-        return render_template("admin/user.html", account=account,
-                               form=EditUserForm(obj=account), reset=reset), 422
+        return render_template(
+            "admin/user.html", account=account, form=EditUserForm(obj=account), reset=reset
+        ), 422
     account.set_password(reset.password.data)
     audit.record("password-reset", "user", account.username)
     db.session.commit()
-    flash(f"Password for {account.username} reset. Tell them to change it at first sign-in.",
-          "success")
+    flash(
+        f"Password for {account.username} reset. Tell them to change it at first sign-in.",
+        "success",
+    )
     return redirect(url_for("admin.user", user_id=account.id))
 
 
@@ -101,11 +110,14 @@ def toggle_active(user_id: int):
         flash("You cannot deactivate your own account.", "danger")
         return redirect(url_for("admin.user", user_id=account.id))
     account.active = not account.active
-    audit.record("user-activated" if account.active else "user-deactivated", "user",
-                 account.username)
+    audit.record(
+        "user-activated" if account.active else "user-deactivated", "user", account.username
+    )
     db.session.commit()
-    flash(f"Account {account.username} {'reactivated' if account.active else 'deactivated'}.",
-          "success")
+    flash(
+        f"Account {account.username} {'reactivated' if account.active else 'deactivated'}.",
+        "success",
+    )
     return redirect(url_for("admin.users"))
 
 
@@ -119,8 +131,12 @@ def tags():
             form.slug.errors.append("That slug exists already.")
             status = 422
         else:
-            tag = Tag(slug=form.slug.data, name=form.name.data.strip(), domain=form.domain.data,
-                      description=(form.description.data or "").strip())
+            tag = Tag(
+                slug=form.slug.data,
+                name=form.name.data.strip(),
+                domain=form.domain.data,
+                description=(form.description.data or "").strip(),
+            )
             db.session.add(tag)
             audit.record("tag-created", "tag", tag.slug)
             db.session.commit()
@@ -128,8 +144,9 @@ def tags():
             return redirect(url_for("admin.tags"))
     elif form.is_submitted():
         status = 422
-    all_tags = db.session.scalars(select(Tag).order_by(Tag.retired_at.isnot(None), Tag.domain.desc(),
-                                                       Tag.name)).all()
+    all_tags = db.session.scalars(
+        select(Tag).order_by(Tag.retired_at.isnot(None), Tag.domain.desc(), Tag.name)
+    ).all()
     return render_template("admin/tags.html", form=form, tags=all_tags), status
 
 
@@ -166,8 +183,10 @@ def retire_tag(slug: str):
     item.retired_at = None if item.retired else utcnow()
     audit.record("tag-retired" if item.retired else "tag-restored", "tag", item.slug)
     db.session.commit()
-    flash(f"Tag {item.name} {'retired: it stays on old incidents' if item.retired else 'restored'}.",
-          "success")
+    flash(
+        f"Tag {item.name} {'retired: it stays on old incidents' if item.retired else 'restored'}.",
+        "success",
+    )
     return redirect(url_for("admin.tags"))
 
 
@@ -186,7 +205,15 @@ def audit_log():
     if obj:
         stmt = stmt.where(AuditEvent.object_id == obj)
     total = db.session.scalar(select(func.count()).select_from(stmt.subquery()))
-    events = db.session.scalars(stmt.order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
-                                .limit(50).offset((page - 1) * 50)).all()
-    return render_template("admin/audit.html", events=events, total=total, page=page,
-                           pages=max(1, -(-total // 50)), who=who, obj=obj)
+    events = db.session.scalars(
+        stmt.order_by(AuditEvent.at.desc(), AuditEvent.id.desc()).limit(50).offset((page - 1) * 50)
+    ).all()
+    return render_template(
+        "admin/audit.html",
+        events=events,
+        total=total,
+        page=page,
+        pages=max(1, -(-total // 50)),
+        who=who,
+        obj=obj,
+    )

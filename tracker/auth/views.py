@@ -99,10 +99,17 @@ def profile():
             else:
                 status = 400
     tokens = db.session.scalars(
-        select(ApiToken).where(ApiToken.user_id == current_user.id).order_by(ApiToken.created_at.desc())
+        select(ApiToken)
+        .where(ApiToken.user_id == current_user.id)
+        .order_by(ApiToken.created_at.desc())
     ).all()
-    return render_template("auth/profile.html", password_form=password_form, token_form=token_form,
-                           tokens=tokens, new_token=new_token), status
+    return render_template(
+        "auth/profile.html",
+        password_form=password_form,
+        token_form=token_form,
+        tokens=tokens,
+        new_token=new_token,
+    ), status
 
 
 @bp.route("/profile/tokens/<int:token_id>/revoke", methods=["POST"])
@@ -110,8 +117,9 @@ def profile():
 def revoke_token(token_id: int):
     token = db.session.get(ApiToken, token_id)
     if token is None or token.user_id != current_user.id:
-        return render_template("error.html", code=404, title="Not found",
-                               message="No such token."), 404
+        return render_template(
+            "error.html", code=404, title="Not found", message="No such token."
+        ), 404
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         audit.record("token-revoked", "api-token", token.prefix)

@@ -35,8 +35,17 @@ FIELDS = (
     "acknowledged_on",
     "resolved_on",
 )
-REQUIRED = ("reported_on", "occurred_on", "department", "source", "channel", "summary",
-            "narrative", "severity", "stage")
+REQUIRED = (
+    "reported_on",
+    "occurred_on",
+    "department",
+    "source",
+    "channel",
+    "summary",
+    "narrative",
+    "severity",
+    "stage",
+)
 DATE_FIELDS = ("reported_on", "occurred_on", "acknowledged_on", "resolved_on")
 CHOICES = {
     "source": vocab.SOURCES,

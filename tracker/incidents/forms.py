@@ -32,23 +32,39 @@ class MultiCheckboxField(SelectMultipleField):
 
 class IncidentForm(FlaskForm):
     kind = SelectField("Record type", choices=_choices(vocab.KINDS), default="concern")
-    reported_on = DateField("Reported on", validators=[InputRequired("Enter the date it was reported.")],
-                            default=date.today)
-    occurred_on = DateField("Happened on", validators=[InputRequired("Enter the date it happened.")])
-    department = StringField("Department", validators=[DataRequired(), Length(max=MAX_LENGTH["department"])])
+    reported_on = DateField(
+        "Reported on",
+        validators=[InputRequired("Enter the date it was reported.")],
+        default=date.today,
+    )
+    occurred_on = DateField(
+        "Happened on", validators=[InputRequired("Enter the date it happened.")]
+    )
+    department = StringField(
+        "Department", validators=[DataRequired(), Length(max=MAX_LENGTH["department"])]
+    )
     source = SelectField("Raised by", choices=_choices(vocab.SOURCES))
     channel = SelectField("Channel", choices=_choices(vocab.CHANNELS))
-    patient_identifier = StringField("Patient identifier",
-                                     validators=[Optional(), Length(max=MAX_LENGTH["patient_identifier"])])
-    patient_name = StringField("Patient name", validators=[Optional(), Length(max=MAX_LENGTH["patient_name"])])
+    patient_identifier = StringField(
+        "Patient identifier", validators=[Optional(), Length(max=MAX_LENGTH["patient_identifier"])]
+    )
+    patient_name = StringField(
+        "Patient name", validators=[Optional(), Length(max=MAX_LENGTH["patient_name"])]
+    )
     staff_involved = TextAreaField(
-        "Staff involved", description="One name per line (or separated by ';'). New names join the staff directory.",
-        validators=[Optional()])
-    summary = StringField("Summary", validators=[DataRequired(), Length(max=MAX_LENGTH["summary"])],
-                          description="One line an officer would put in a report (at most 200 characters).")
+        "Staff involved",
+        description="One name per line (or separated by ';'). New names join the staff directory.",
+        validators=[Optional()],
+    )
+    summary = StringField(
+        "Summary",
+        validators=[DataRequired(), Length(max=MAX_LENGTH["summary"])],
+        description="One line an officer would put in a report (at most 200 characters).",
+    )
     narrative = TextAreaField(
         "What happened, in the patient's or family's own words",
-        validators=[DataRequired(), Length(max=MAX_LENGTH["narrative"])])
+        validators=[DataRequired(), Length(max=MAX_LENGTH["narrative"])],
+    )
     tags = MultiCheckboxField("Root causes", choices=[], validate_choice=False)
     primary_tag = SelectField("Primary root cause", choices=[], validate_choice=False)
     severity = SelectField("Severity", choices=_choices(vocab.SEVERITIES), default="low")
@@ -57,7 +73,9 @@ class IncidentForm(FlaskForm):
 
     def set_choices(self, tags, owners):
         self.tags.choices = [(t.slug, t.name) for t in tags]
-        self.primary_tag.choices = [("", "— choose one of the ticked root causes —")] + self.tags.choices
+        self.primary_tag.choices = [
+            ("", "— choose one of the ticked root causes —")
+        ] + self.tags.choices
         self.owner.choices = [("", "— unassigned —")] + [(str(u.id), u.full_name) for u in owners]
 
     def raw_fields(self) -> dict:
@@ -93,14 +111,26 @@ class IncidentForm(FlaskForm):
 
 
 class ContactForm(FlaskForm):
-    contact_at = DateTimeLocalField("When", format="%Y-%m-%dT%H:%M", default=lambda: datetime.now().replace(second=0, microsecond=0),
-                                    validators=[InputRequired("Enter when the contact happened.")])
+    contact_at = DateTimeLocalField(
+        "When",
+        format="%Y-%m-%dT%H:%M",
+        default=lambda: datetime.now().replace(second=0, microsecond=0),
+        validators=[InputRequired("Enter when the contact happened.")],
+    )
     contact_type = SelectField("Type", choices=_choices(vocab.CONTACT_TYPES))
-    direction = SelectField("Direction", choices=[("inbound", "From the patient or family"),
-                                                  ("outbound", "From us to them"),
-                                                  ("internal", "Internal note")])
-    who = StringField("Who", validators=[DataRequired(), Length(max=120)],
-                      description="Who spoke or wrote, e.g. 'Daughter (Mrs Jones)', 'Ward sister'.")
+    direction = SelectField(
+        "Direction",
+        choices=[
+            ("inbound", "From the patient or family"),
+            ("outbound", "From us to them"),
+            ("internal", "Internal note"),
+        ],
+    )
+    who = StringField(
+        "Who",
+        validators=[DataRequired(), Length(max=120)],
+        description="Who spoke or wrote, e.g. 'Daughter (Mrs Jones)', 'Ward sister'.",
+    )
     text = TextAreaField("What was said or agreed", validators=[DataRequired(), Length(max=10_000)])
     answered = BooleanField("Answered (nothing outstanding from this contact)", default=True)
 

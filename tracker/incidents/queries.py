@@ -44,11 +44,16 @@ class Filters:
     @classmethod
     def from_args(cls, args) -> Filters:
         """Read the list's query string; a bad value is reported and ignored, never a 500."""
-        f = cls(q=(args.get("q") or "").strip()[:200],
-                department=(args.get("department") or "").strip()[:120],
-                tag=(args.get("tag") or "").strip()[:64])
-        for name, allowed in (("status", vocab.STATUSES), ("stage", vocab.STAGES),
-                              ("severity", vocab.SEVERITIES)):
+        f = cls(
+            q=(args.get("q") or "").strip()[:200],
+            department=(args.get("department") or "").strip()[:120],
+            tag=(args.get("tag") or "").strip()[:64],
+        )
+        for name, allowed in (
+            ("status", vocab.STATUSES),
+            ("stage", vocab.STAGES),
+            ("severity", vocab.SEVERITIES),
+        ):
             value = (args.get(name) or "").strip()
             if value and value not in allowed:
                 f.errors.append(f"Unknown {name} '{value[:30]}' ignored.")
@@ -70,18 +75,37 @@ class Filters:
         return f
 
     def as_args(self, **overrides) -> dict[str, Any]:
-        args = {"q": self.q, "department": self.department, "tag": self.tag,
-                "status": self.status, "stage": self.stage, "severity": self.severity,
-                "from": self.date_from.isoformat() if self.date_from else "",
-                "to": self.date_to.isoformat() if self.date_to else "",
-                "sort": self.sort if self.sort != "newest" else "", "page": self.page}
+        args = {
+            "q": self.q,
+            "department": self.department,
+            "tag": self.tag,
+            "status": self.status,
+            "stage": self.stage,
+            "severity": self.severity,
+            "from": self.date_from.isoformat() if self.date_from else "",
+            "to": self.date_to.isoformat() if self.date_to else "",
+            "sort": self.sort if self.sort != "newest" else "",
+            "page": self.page,
+        }
         args.update(overrides)
-        return {k: v for k, v in args.items() if v not in ("", None) and not (k == "page" and v == 1)}
+        return {
+            k: v for k, v in args.items() if v not in ("", None) and not (k == "page" and v == 1)
+        }
 
     @property
     def active(self) -> bool:
-        return any([self.q, self.department, self.tag, self.status, self.stage, self.severity,
-                    self.date_from, self.date_to])
+        return any(
+            [
+                self.q,
+                self.department,
+                self.tag,
+                self.status,
+                self.stage,
+                self.severity,
+                self.date_from,
+                self.date_to,
+            ]
+        )
 
 
 def filtered(f: Filters) -> Select:
@@ -89,20 +113,26 @@ def filtered(f: Filters) -> Select:
     if f.q:
         escaped = f.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         like = f"%{escaped}%"
-        stmt = stmt.where(or_(
-            Incident.summary.ilike(like, escape="\\"),
-            Incident.narrative.ilike(like, escape="\\"),
-            Incident.patient_name.ilike(like, escape="\\"),
-            Incident.patient_identifier == f.q,
-            Incident.reference == f.q.upper(),
-        ))
+        stmt = stmt.where(
+            or_(
+                Incident.summary.ilike(like, escape="\\"),
+                Incident.narrative.ilike(like, escape="\\"),
+                Incident.patient_name.ilike(like, escape="\\"),
+                Incident.patient_identifier == f.q,
+                Incident.reference == f.q.upper(),
+            )
+        )
     if f.department:
         stmt = stmt.join(Department, Incident.department_id == Department.id).where(
-            Department.name == f.department)
+            Department.name == f.department
+        )
     if f.tag:
-        stmt = stmt.where(exists().where(
-            IncidentTag.incident_id == Incident.id,
-            IncidentTag.tag_id == select(Tag.id).where(Tag.slug == f.tag).scalar_subquery()))
+        stmt = stmt.where(
+            exists().where(
+                IncidentTag.incident_id == Incident.id,
+                IncidentTag.tag_id == select(Tag.id).where(Tag.slug == f.tag).scalar_subquery(),
+            )
+        )
     if f.status:
         stmt = stmt.where(Incident.status == f.status)
     if f.stage:
@@ -132,9 +162,13 @@ def search_incidents(f: Filters, per_page: int = 25) -> Page:
     stmt = filtered(f)
     total = db.session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
     page = min(f.page, max(1, math.ceil(total / per_page)))
-    items = db.session.scalars(
-        stmt.order_by(*SORTS[f.sort]).limit(per_page).offset((page - 1) * per_page)
-    ).unique().all()
+    items = (
+        db.session.scalars(
+            stmt.order_by(*SORTS[f.sort]).limit(per_page).offset((page - 1) * per_page)
+        )
+        .unique()
+        .all()
+    )
     return Page(items=list(items), total=total, page=page, per_page=per_page)
 
 
@@ -154,7 +188,9 @@ def timeline(incident: Incident) -> list[dict[str, Any]]:
     for s in incident.stage_changes:
         if s.from_stage is None:
             continue  # the initial stage is part of "created"
-        items.append({"at": datetime.combine(s.changed_on, time(23, 59)), "kind": "stage", "item": s})
+        items.append(
+            {"at": datetime.combine(s.changed_on, time(23, 59)), "kind": "stage", "item": s}
+        )
     for t in incident.tasks:
         items.append({"at": t.created_at, "kind": "task", "item": t})
     items.sort(key=lambda entry: entry["at"])

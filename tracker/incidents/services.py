@@ -94,7 +94,8 @@ def staff_named(name: str, department: Department | None) -> StaffMember:
     """One stable identity per person: 'Dr. A. Patel' and 'dr a patel' are the same key."""
     query = select(StaffMember).where(StaffMember.name_key == normalize_person_name(name))
     return _get_or_create(
-        query, lambda: StaffMember(full_name=" ".join(name.split()), department=department))
+        query, lambda: StaffMember(full_name=" ".join(name.split()), department=department)
+    )
 
 
 # --- references ---------------------------------------------------------------------------
@@ -184,8 +185,9 @@ def snapshot(incident: Incident) -> dict[str, Any]:
     }
 
 
-def validate(raw: Mapping[str, Any], *, existing: Incident | None = None,
-             today: date | None = None) -> dict[str, Any]:
+def validate(
+    raw: Mapping[str, Any], *, existing: Incident | None = None, today: date | None = None
+) -> dict[str, Any]:
     clean, errors = incident_rules.parse_incident(
         raw,
         today=today or date.today(),
@@ -203,11 +205,16 @@ def validate(raw: Mapping[str, Any], *, existing: Incident | None = None,
     return clean
 
 
-def create_incident(clean: Mapping[str, Any], *, user: User | None,
-                    kind: str = "concern") -> Incident:
+def create_incident(
+    clean: Mapping[str, Any], *, user: User | None, kind: str = "concern"
+) -> Incident:
     """A new incident from validated values (see `validate`)."""
-    incident = Incident(kind=kind, status=clean.get("status") or "new",
-                        created_by=user, owner=user if user and user.role != "staff" else None)
+    incident = Incident(
+        kind=kind,
+        status=clean.get("status") or "new",
+        created_by=user,
+        owner=user if user and user.role != "staff" else None,
+    )
     for field in SCALAR_FIELDS:
         if field in clean and field != "status":
             setattr(incident, field, clean[field] if clean[field] is not None else None)
@@ -223,14 +230,28 @@ def create_incident(clean: Mapping[str, Any], *, user: User | None,
     _set_tags(incident, clean.get("tags", []), clean.get("primary_tag"))
     _set_staff(incident, clean.get("staff_involved", []))
     db.session.flush()
-    db.session.add(HistoryEntry(incident=incident, user=user, field="created",
-                                new_value=incident.reference, note="Incident recorded"))
+    db.session.add(
+        HistoryEntry(
+            incident=incident,
+            user=user,
+            field="created",
+            new_value=incident.reference,
+            note="Incident recorded",
+        )
+    )
     if incident.stage:
         from ..models import StageChange
 
-        db.session.add(StageChange(incident=incident, from_stage=None, to_stage=incident.stage,
-                                   changed_on=incident.reported_on, reason="Recorded at this stage",
-                                   user=user))
+        db.session.add(
+            StageChange(
+                incident=incident,
+                from_stage=None,
+                to_stage=incident.stage,
+                changed_on=incident.reported_on,
+                reason="Recorded at this stage",
+                user=user,
+            )
+        )
     return incident
 
 
@@ -244,8 +265,9 @@ def _fmt(value: Any) -> str | None:
     return str(value)
 
 
-def update_incident(incident: Incident, clean: Mapping[str, Any], *, user: User | None,
-                    note: str | None = None) -> list[HistoryEntry]:
+def update_incident(
+    incident: Incident, clean: Mapping[str, Any], *, user: User | None, note: str | None = None
+) -> list[HistoryEntry]:
     """Apply validated changes; every field that changes gets a history entry."""
     before = snapshot(incident)
     if "department" in clean and clean["department"] != before["department"]:
@@ -257,8 +279,11 @@ def update_incident(incident: Incident, clean: Mapping[str, Any], *, user: User 
                 value = ""
             setattr(incident, field, value)
     if "tags" in clean or "primary_tag" in clean:
-        _set_tags(incident, clean.get("tags", before["tags"]),
-                  clean.get("primary_tag", before["primary_tag"]))
+        _set_tags(
+            incident,
+            clean.get("tags", before["tags"]),
+            clean.get("primary_tag", before["primary_tag"]),
+        )
     if "staff_involved" in clean:
         _set_staff(incident, clean["staff_involved"])
     after = snapshot(incident)
@@ -268,8 +293,14 @@ def update_incident(incident: Incident, clean: Mapping[str, Any], *, user: User 
         if field in ("status", "stage"):
             continue  # workflow and stage changes have their own paths and records
         if _fmt(old) != _fmt(new):
-            entry = HistoryEntry(incident=incident, user=user, field=field,
-                                 old_value=_fmt(old), new_value=_fmt(new), note=note)
+            entry = HistoryEntry(
+                incident=incident,
+                user=user,
+                field=field,
+                old_value=_fmt(old),
+                new_value=_fmt(new),
+                note=note,
+            )
             db.session.add(entry)
             entries.append(entry)
     if entries:
@@ -277,19 +308,47 @@ def update_incident(incident: Incident, clean: Mapping[str, Any], *, user: User 
     return entries
 
 
-def record_change(incident: Incident, field: str, old: Any, new: Any, *, user: User | None,
-                  note: str | None = None) -> HistoryEntry:
-    entry = HistoryEntry(incident=incident, user=user, field=field, old_value=_fmt(old),
-                         new_value=_fmt(new), note=note)
+def record_change(
+    incident: Incident,
+    field: str,
+    old: Any,
+    new: Any,
+    *,
+    user: User | None,
+    note: str | None = None,
+) -> HistoryEntry:
+    entry = HistoryEntry(
+        incident=incident,
+        user=user,
+        field=field,
+        old_value=_fmt(old),
+        new_value=_fmt(new),
+        note=note,
+    )
     db.session.add(entry)
     return entry
 
 
-def add_contact(incident: Incident, *, user: User | None, contact_at: datetime,
-                contact_type: str, direction: str, who: str, text: str,
-                answered: bool = True) -> Contact:
-    contact = Contact(incident=incident, created_by=user, contact_at=contact_at,
-                      contact_type=contact_type, direction=direction, who=who, text=text,
-                      answered=answered)
+def add_contact(
+    incident: Incident,
+    *,
+    user: User | None,
+    contact_at: datetime,
+    contact_type: str,
+    direction: str,
+    who: str,
+    text: str,
+    answered: bool = True,
+) -> Contact:
+    contact = Contact(
+        incident=incident,
+        created_by=user,
+        contact_at=contact_at,
+        contact_type=contact_type,
+        direction=direction,
+        who=who,
+        text=text,
+        answered=answered,
+    )
     db.session.add(contact)
     return contact

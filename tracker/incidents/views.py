@@ -25,8 +25,10 @@ def get_or_404(reference: str) -> Incident:
 
 def _owners():
     return db.session.scalars(
-        select(User).where(User.role.in_(("officer", "manager")), User.active.is_(True))
-        .order_by(User.full_name)).all()
+        select(User)
+        .where(User.role.in_(("officer", "manager")), User.active.is_(True))
+        .order_by(User.full_name)
+    ).all()
 
 
 def _form_tags(incident: Incident | None = None):
@@ -40,12 +42,16 @@ def _form_tags(incident: Incident | None = None):
 def list():  # noqa: A001 - the URL is /incidents; "list" reads best in url_for
     filters = queries.Filters.from_args(request.args)
     page = queries.search_incidents(filters, per_page=25)
-    audit.record("list", "incident", None, detail=request.query_string.decode()[:500] or None,
-                 commit=True)
+    audit.record(
+        "list", "incident", None, detail=request.query_string.decode()[:500] or None, commit=True
+    )
     return render_template(
-        "incidents/list.html", page=page, filters=filters,
+        "incidents/list.html",
+        page=page,
+        filters=filters,
         departments=queries.department_names(),
-        tags=db.session.scalars(select(Tag).order_by(Tag.name)).all())
+        tags=db.session.scalars(select(Tag).order_by(Tag.name)).all(),
+    )
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -70,10 +76,12 @@ def new():
             flash(f"Incident {incident.reference} recorded.", "success")
             return redirect(url_for("incidents.detail", reference=incident.reference))
         flash("Nothing was saved yet: please correct the fields marked below.", "danger")
-        return render_template("incidents/form.html", form=form, incident=None,
-                               departments=queries.department_names()), 422
-    return render_template("incidents/form.html", form=form, incident=None,
-                           departments=queries.department_names())
+        return render_template(
+            "incidents/form.html", form=form, incident=None, departments=queries.department_names()
+        ), 422
+    return render_template(
+        "incidents/form.html", form=form, incident=None, departments=queries.department_names()
+    )
 
 
 @bp.route("/<reference>")
@@ -85,8 +93,12 @@ def detail(reference: str):
 
 
 def _render_detail(incident: Incident, contact_form: ContactForm, status: int = 200):
-    return render_template("incidents/detail.html", incident=incident,
-                           timeline=queries.timeline(incident), contact_form=contact_form), status
+    return render_template(
+        "incidents/detail.html",
+        incident=incident,
+        timeline=queries.timeline(incident),
+        contact_form=contact_form,
+    ), status
 
 
 @bp.route("/<reference>/edit", methods=["GET", "POST"])
@@ -107,39 +119,60 @@ def edit(reference: str):
         if ok:
             changes = services.update_incident(incident, clean, user=current_user)
             if form.kind.data != incident.kind:
-                changes.append(services.record_change(incident, "kind", incident.kind,
-                                                      form.kind.data, user=current_user))
+                changes.append(
+                    services.record_change(
+                        incident, "kind", incident.kind, form.kind.data, user=current_user
+                    )
+                )
                 incident.kind = form.kind.data
             owner = db.session.get(User, int(form.owner.data)) if form.owner.data else None
             if owner != incident.owner:
-                changes.append(services.record_change(
-                    incident, "owner", incident.owner.full_name if incident.owner else None,
-                    owner.full_name if owner else None, user=current_user))
+                changes.append(
+                    services.record_change(
+                        incident,
+                        "owner",
+                        incident.owner.full_name if incident.owner else None,
+                        owner.full_name if owner else None,
+                        user=current_user,
+                    )
+                )
                 incident.owner = owner
             if changes:
-                audit.record("update", "incident", incident.reference,
-                             detail=", ".join(sorted({c.field for c in changes})))
+                audit.record(
+                    "update",
+                    "incident",
+                    incident.reference,
+                    detail=", ".join(sorted({c.field for c in changes})),
+                )
                 db.session.commit()
                 flash(f"Incident {incident.reference} updated.", "success")
             else:
                 flash("Nothing changed.", "info")
             return redirect(url_for("incidents.detail", reference=incident.reference))
         flash("Nothing was saved yet: please correct the fields marked below.", "danger")
-        return render_template("incidents/form.html", form=form, incident=incident,
-                               departments=queries.department_names()), 422
-    return render_template("incidents/form.html", form=form, incident=incident,
-                           departments=queries.department_names())
+        return render_template(
+            "incidents/form.html",
+            form=form,
+            incident=incident,
+            departments=queries.department_names(),
+        ), 422
+    return render_template(
+        "incidents/form.html", form=form, incident=incident, departments=queries.department_names()
+    )
 
 
 def _prefilled(incident: Incident) -> IncidentForm:
     snap = services.snapshot(incident)
-    form = IncidentForm(formdata=None, data={
-        **snap,
-        "kind": incident.kind,
-        "staff_involved": "\n".join(snap["staff_involved"]),
-        "primary_tag": snap["primary_tag"] or "",
-        "owner": str(incident.owner_id) if incident.owner_id else "",
-    })
+    form = IncidentForm(
+        formdata=None,
+        data={
+            **snap,
+            "kind": incident.kind,
+            "staff_involved": "\n".join(snap["staff_involved"]),
+            "primary_tag": snap["primary_tag"] or "",
+            "owner": str(incident.owner_id) if incident.owner_id else "",
+        },
+    )
     return form
 
 
@@ -152,10 +185,15 @@ def add_contact(reference: str):
         flash("The contact was not added: please correct the fields marked below.", "danger")
         return _render_detail(incident, form, 422)
     services.add_contact(
-        incident, user=current_user, contact_at=form.contact_at.data,
-        contact_type=form.contact_type.data, direction=form.direction.data,
-        who=form.who.data.strip(), text=form.text.data.strip(),
-        answered=form.answered.data if form.direction.data == "inbound" else True)
+        incident,
+        user=current_user,
+        contact_at=form.contact_at.data,
+        contact_type=form.contact_type.data,
+        direction=form.direction.data,
+        who=form.who.data.strip(),
+        text=form.text.data.strip(),
+        answered=form.answered.data if form.direction.data == "inbound" else True,
+    )
     audit.record("contact-added", "incident", incident.reference)
     db.session.commit()
     flash(f"Contact added to {incident.reference}.", "success")
