@@ -8,10 +8,8 @@ schema of its own, dropped at the end, so two runs sharing a database never coll
 from __future__ import annotations
 
 import os
-import tempfile
 import uuid
 from datetime import date, timedelta
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -48,10 +46,9 @@ def _migrate(url: str) -> None:
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def database_url(request):
+def database_url(request, tmp_path_factory):
     if request.param == "sqlite":
-        folder = tempfile.mkdtemp(prefix="concord-test-")
-        url = f"sqlite:///{Path(folder) / 'test.sqlite3'}"
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
         _migrate(url)
         yield url
         return

@@ -29,6 +29,20 @@ ACCESS: dict[str, frozenset[str] | str] = {
     "incidents.detail": OFFICE,
     "incidents.edit": OFFICE,
     "incidents.add_contact": OFFICE,
+    "incidents.change_status": OFFICE,
+    "incidents.change_stage": OFFICE,
+    "incidents.pause": OFFICE,
+    "incidents.resume": OFFICE,
+    "incidents.add_task": OFFICE,
+    "tasks.mine": ALL,
+    "tasks.detail": ALL,
+    "tasks.done": ALL,
+    "tasks.decline": ALL,
+    "tasks.reopen": OFFICE,
+    "tasks.cancel": OFFICE,
+    "notifications.index": ALL,
+    "notifications.mark_all_read": ALL,
+    "notifications.open": ALL,
     "admin.users": frozenset({"admin"}),
     "admin.user": frozenset({"admin"}),
     "admin.reset_password": frozenset({"admin"}),
@@ -40,7 +54,13 @@ ACCESS: dict[str, frozenset[str] | str] = {
 }
 SKIP = {"static", "bootstrap.static"}
 # Endpoints about the user's own things: another user's object is "not found" for them.
-OWN_ONLY = {"auth.revoke_token"}
+OWN_ONLY = {
+    "auth.revoke_token",
+    "notifications.open",
+    "tasks.detail",
+    "tasks.done",
+    "tasks.decline",
+}
 
 
 def _url(rule, values: dict) -> str:
@@ -56,18 +76,25 @@ def _url(rule, values: dict) -> str:
 def values(app, make_user, make_incident):
     """Real objects for every URL parameter, so allowed roles get a real page."""
     from tracker.extensions import db
-    from tracker.models import ApiToken, Tag
+    from tracker.models import ApiToken, Notification, Tag, Task
 
     target = make_user("staff")
     incident = make_incident()
     token, _ = ApiToken.issue(target, "test")
     db.session.add(token)
+    task = Task(
+        incident=incident, title="Call the family", assignee=target, due_on=incident.reported_on
+    )
+    notice = Notification(user_id=target.id, kind="test", message="hello", link="/tasks")
+    db.session.add_all([task, notice])
     db.session.commit()
     return {
         "reference": incident.reference,
         "user_id": target.id,
         "slug": db.session.scalars(db.select(Tag.slug)).first(),
         "token_id": token.id,
+        "task_id": task.id,
+        "notice_id": notice.id,
     }
 
 
@@ -120,7 +147,7 @@ def test_each_role_reaches_exactly_what_the_table_allows(app, make_user, values,
         elif role is None:
             assert response.status_code == 302 and "/login" in response.headers["Location"], where
         elif role in expected:
-            allowed = (200, 302, 400, 422) + ((404,) if rule.endpoint in OWN_ONLY else ())
+            allowed = (200, 302, 400, 409, 422) + ((404,) if rule.endpoint in OWN_ONLY else ())
             assert response.status_code in allowed, where
         else:
             assert response.status_code == 403, where

@@ -61,8 +61,10 @@ def _register_blueprints(app: Flask) -> None:
     from .auth.views import bp as auth_bp
     from .incidents.views import bp as incidents_bp
     from .main.views import bp as main_bp
+    from .notifications.views import bp as notifications_bp
+    from .tasks.views import bp as tasks_bp
 
-    for bp in (auth_bp, main_bp, incidents_bp, admin_bp):
+    for bp in (auth_bp, main_bp, incidents_bp, admin_bp, tasks_bp, notifications_bp):
         app.register_blueprint(bp)
 
 
@@ -153,10 +155,16 @@ def _register_template_helpers(app: Flask) -> None:
 
     @app.context_processor
     def helpers():
+        from flask_login import current_user
+
+        from .notifications.services import unread_count
+
         links = [item for item in nav if item[0] in app.view_functions]
+        signed_in = current_user and current_user.is_authenticated
         return {
             "can": user_can,
             "vocab": vocab,
             "nav_links": links,
+            "unread_notices": unread_count(current_user.id) if signed_in else 0,
             "has_endpoint": lambda name: name in app.view_functions,
         }

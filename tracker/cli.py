@@ -56,6 +56,39 @@ def register(app: Flask) -> None:
         db.session.commit()
         click.echo(f"Created {role} account {name}.")
 
+    @app.cli.command("seed-demo")
+    @click.option(
+        "--incidents",
+        "n_incidents",
+        default=2000,
+        show_default=True,
+        type=click.IntRange(0, 1_000_000),
+    )
+    @click.option("--seed", default=7, show_default=True, type=int)
+    @click.option("--if-empty", is_flag=True, help="Do nothing when incidents exist already.")
+    def seed_demo(n_incidents, seed, if_empty):
+        """Demo data, deterministic for a seed: users for every role and realistic incidents."""
+        from . import demo_loader
+        from .domain import demo
+
+        seed_taxonomy()
+        if if_empty and demo_loader.has_incidents():
+            click.echo("Demo data is loaded already.")
+        else:
+            data = demo.generate(n_incidents=n_incidents, seed=seed)
+            counts = demo_loader.load(data)
+            db.session.commit()
+            click.echo("Loaded " + ", ".join(f"{v:,} {k}" for k, v in sorted(counts.items())) + ".")
+        demo_users = db.session.scalars(
+            select(User)
+            .where(User.username.in_([u.username for u in demo.generate(0).users]))
+            .order_by(User.role, User.username)
+        ).all()
+        if demo_users:
+            click.echo(f"Demo sign-ins (password: {demo.DEMO_PASSWORD}):")
+            for user in demo_users:
+                click.echo(f"  {user.role:<8} {user.username:<16} {user.full_name}")
+
     @app.cli.command("create-token")
     @click.argument("name")
     @click.option("--label", default="command line", help="What the token is for.")

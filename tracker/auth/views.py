@@ -20,7 +20,7 @@ bp = Blueprint("auth", __name__)
 def home_for(user: User) -> str:
     """Where each role starts: staff at their tasks, admins at accounts, others the list."""
     if user.role == "staff":
-        return url_for("auth.profile")
+        return url_for("tasks.mine")
     if user.role == "admin":
         return url_for("admin.users")
     if user.role == "manager":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
@@ -10,8 +12,8 @@ from .. import audit
 from ..extensions import db
 from ..models import Incident, Tag, User
 from ..permissions import requires
-from . import queries, services
-from .forms import ContactForm, IncidentForm
+from . import queries, services, workflow
+from .forms import ContactForm, IncidentForm, PauseForm, ResumeForm, StageForm, StatusForm
 
 bp = Blueprint("incidents", __name__, url_prefix="/incidents")
 
@@ -89,15 +91,39 @@ def new():
 def detail(reference: str):
     incident = get_or_404(reference)
     audit.read("incident", incident.reference)
-    return _render_detail(incident, ContactForm(formdata=None))
+    return _render_detail(incident)
 
 
-def _render_detail(incident: Incident, contact_form: ContactForm, status: int = 200):
+def _render_detail(
+    incident: Incident, contact_form: ContactForm | None = None, status: int = 200, **forms
+):
+    from ..domain import workflow as rules
+    from ..tasks.forms import TaskForm
+    from ..tasks.views import assignable_users
+
+    status_form = forms.get("status_form") or StatusForm(
+        prefix="status", formdata=None, severity=incident.severity
+    )
+    status_form.target.choices = [
+        (s, s.capitalize()) for s in rules.allowed_transitions(incident.status)
+    ]
+    task_form = forms.get("task_form") or TaskForm(prefix="task", formdata=None)
+    task_form.assignee.choices = [("", "— choose —")] + [
+        (str(u.id), f"{u.full_name} ({u.role})") for u in assignable_users()
+    ]
     return render_template(
         "incidents/detail.html",
         incident=incident,
         timeline=queries.timeline(incident),
-        contact_form=contact_form,
+        contact_form=contact_form or ContactForm(formdata=None),
+        clock=workflow.clock(incident),
+        today=date.today(),
+        status_form=status_form,
+        task_form=task_form,
+        stage_form=forms.get("stage_form") or StageForm(prefix="stage", formdata=None),
+        pause_form=forms.get("pause_form") or PauseForm(prefix="pause", formdata=None),
+        resume_form=forms.get("resume_form") or ResumeForm(prefix="resume", formdata=None),
+        open_tasks=workflow.open_task_count(incident),
     ), status
 
 
@@ -198,3 +224,119 @@ def add_contact(reference: str):
     db.session.commit()
     flash(f"Contact added to {incident.reference}.", "success")
     return redirect(url_for("incidents.detail", reference=incident.reference) + "#timeline")
+
+
+def _workflow_action(reference: str, form_cls, prefix: str, apply, success: str):
+    """Validate a small form on the detail page, apply a workflow move, or re-render with
+    the reasons (422 for bad fields, 409 for a move the rules refuse) and nothing saved."""
+    incident = get_or_404(reference)
+    form = form_cls(prefix=prefix)
+    if prefix == "status":
+        from ..domain import workflow as rules
+
+        form.target.choices = [(s, s) for s in rules.allowed_transitions(incident.status)]
+    if not form.validate_on_submit():
+        flash("Nothing was changed: please correct the fields marked below.", "danger")
+        return _render_detail(incident, status=422, **{f"{prefix}_form": form})
+    try:
+        apply(incident, form)
+    except workflow.WorkflowError as exc:
+        db.session.rollback()
+        incident = get_or_404(reference)
+        form.form_errors.append(str(exc))
+        flash(str(exc), "danger")
+        return _render_detail(incident, status=409, **{f"{prefix}_form": form})
+    audit.record(f"{prefix}-changed", "incident", incident.reference)
+    db.session.commit()
+    flash(success.format(ref=incident.reference), "success")
+    return redirect(url_for("incidents.detail", reference=incident.reference))
+
+
+@bp.route("/<reference>/status", methods=["POST"])
+@requires("incident.edit")
+def change_status(reference: str):
+    def apply(incident, form):
+        workflow.change_status(
+            incident,
+            form.target.data,
+            user=current_user,
+            on=form.on.data,
+            note=(form.note.data or "").strip() or None,
+            learning=(form.learning.data or "").strip() or None,
+            responded_on=form.responded_on.data,
+            severity_reassessed=form.severity_reassessed.data,
+            severity=form.severity.data if form.target.data == "closed" else None,
+        )
+
+    return _workflow_action(reference, StatusForm, "status", apply, "{ref}: status changed.")
+
+
+@bp.route("/<reference>/stage", methods=["POST"])
+@requires("incident.edit")
+def change_stage(reference: str):
+    def apply(incident, form):
+        workflow.change_stage(
+            incident,
+            form.target.data,
+            user=current_user,
+            on=form.on.data,
+            reason=form.reason.data.strip(),
+        )
+
+    return _workflow_action(reference, StageForm, "stage", apply, "{ref}: stage changed.")
+
+
+@bp.route("/<reference>/pause", methods=["POST"])
+@requires("incident.edit")
+def pause(reference: str):
+    def apply(incident, form):
+        workflow.pause_clock(
+            incident, user=current_user, start=form.start.data, reason=form.reason.data.strip()
+        )
+
+    return _workflow_action(reference, PauseForm, "pause", apply, "{ref}: clock paused.")
+
+
+@bp.route("/<reference>/resume", methods=["POST"])
+@requires("incident.edit")
+def resume(reference: str):
+    def apply(incident, form):
+        workflow.resume_clock(incident, user=current_user, end=form.end.data)
+
+    return _workflow_action(reference, ResumeForm, "resume", apply, "{ref}: clock running again.")
+
+
+@bp.route("/<reference>/tasks", methods=["POST"])
+@requires("task.create")
+def add_task(reference: str):
+    from ..tasks import services as tasks
+    from ..tasks.forms import TaskForm
+
+    incident = get_or_404(reference)
+    form = TaskForm(prefix="task")
+    assignee = (
+        db.session.get(User, int(form.assignee.data))
+        if (form.assignee.data or "").isdigit()
+        else None
+    )
+    ok = form.validate_on_submit()
+    if ok and (assignee is None or not assignee.active):
+        form.assignee.errors.append("Choose an active account.")
+        ok = False
+    if not ok:
+        flash("The task was not created: please correct the fields marked below.", "danger")
+        return _render_detail(incident, status=422, task_form=form)
+    task = tasks.create_task(
+        incident,
+        user=current_user,
+        title=form.title.data.strip(),
+        assignee=assignee,
+        due_on=form.due_on.data,
+        priority=form.priority.data,
+        details=(form.details.data or "").strip(),
+        share_details=form.share_details.data,
+    )
+    audit.record("task-created", "task", None, detail=f"{incident.reference}: {task.title}")
+    db.session.commit()
+    flash(f"Task for {assignee.full_name} added to {incident.reference}.", "success")
+    return redirect(url_for("incidents.detail", reference=incident.reference) + "#tasks")
