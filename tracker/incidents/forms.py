@@ -15,7 +15,7 @@ from wtforms import (
     TextAreaField,
     widgets,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, Optional
+from wtforms.validators import AnyOf, DataRequired, InputRequired, Length, Optional
 
 from ..domain import incident_rules, vocab
 from ..domain.incident_rules import MAX_LENGTH
@@ -164,7 +164,12 @@ class StatusForm(FlaskForm):
     note = TextAreaField("Note", validators=[Optional(), Length(max=2000), _plain])
     # Closing is a decision (spec/domain.md): these are asked when closing.
     responded_on = DateField("Final response sent on", validators=[Optional()])
-    severity = SelectField("Severity, re-assessed", choices=_choices(vocab.SEVERITIES))
+    severity = SelectField(
+        "Severity, re-assessed",
+        choices=_choices(vocab.SEVERITIES),
+        validators=[Optional(), AnyOf(vocab.SEVERITIES)],
+        validate_choice=False,
+    )
     severity_reassessed = BooleanField("I have re-assessed the severity")
     learning = TextAreaField(
         "What was learned, and what will change", validators=[Optional(), Length(max=5000), _plain]

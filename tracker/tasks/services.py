@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from flask import url_for
 from sqlalchemy import select
 
 from ..domain import workflow
@@ -43,7 +42,8 @@ def _timeline(task: Task, user: User | None, field: str, old, new, note: str | N
 
 
 def _link(task: Task) -> str:
-    return url_for("tasks.detail", task_id=task.id)
+    # Plain stable paths (spec/interfaces.md): services also run from the CLI, with no request.
+    return f"/tasks/{task.id}"
 
 
 def create_task(
@@ -103,7 +103,7 @@ def complete(task: Task, *, user: User, outcome: str) -> None:
             task.created_by,
             "task-done",
             f"{user.full_name} completed \u201c{task.title}\u201d ({task.incident.reference}): {outcome[:200]}",
-            url_for("incidents.detail", reference=task.incident.reference) + "#timeline",
+            f"/incidents/{task.incident.reference}#timeline",
         )
 
 
