@@ -89,6 +89,29 @@ def register(app: Flask) -> None:
             for user in demo_users:
                 click.echo(f"  {user.role:<8} {user.username:<16} {user.full_name}")
 
+    @app.cli.command("send-reminders")
+    @click.option("--dry-run", is_flag=True, help="Store in-app notices but send no e-mail.")
+    def send_reminders(dry_run):
+        """E-mail each person their overdue and due-soon tasks and incidents (for cron)."""
+        import smtplib
+
+        from . import reminders
+
+        try:
+            report = reminders.send(dry_run=dry_run)
+        except (OSError, smtplib.SMTPException) as exc:
+            raise click.ClickException(
+                f"Could not send mail through {app.config['MAIL_SERVER']}:"
+                f"{app.config['MAIL_PORT']}: {exc}. In-app notices were stored."
+            ) from None
+        click.echo(
+            f"{report.recipients} people reminded: {report.notices} new notices, "
+            f"{report.emails} e-mails sent, {report.skipped_no_email} without an e-mail "
+            f"address, {report.failed} failed."
+        )
+        if report.failed:
+            raise SystemExit(1)
+
     @app.cli.command("create-token")
     @click.argument("name")
     @click.option("--label", default="command line", help="What the token is for.")
