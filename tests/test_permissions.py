@@ -43,6 +43,11 @@ ACCESS: dict[str, frozenset[str] | str] = {
     "notifications.index": ALL,
     "notifications.mark_all_read": ALL,
     "notifications.open": ALL,
+    "alerts.index": OFFICE,
+    "alerts.detail": OFFICE,
+    "alerts.acknowledge": frozenset({"manager"}),
+    "alerts.dismiss": frozenset({"manager"}),
+    "alerts.act": frozenset({"manager"}),
     "admin.users": frozenset({"admin"}),
     "admin.user": frozenset({"admin"}),
     "admin.reset_password": frozenset({"admin"}),
@@ -76,7 +81,7 @@ def _url(rule, values: dict) -> str:
 def values(app, make_user, make_incident):
     """Real objects for every URL parameter, so allowed roles get a real page."""
     from tracker.extensions import db
-    from tracker.models import ApiToken, Notification, Tag, Task
+    from tracker.models import Alert, ApiToken, Notification, Tag, Task
 
     target = make_user("staff")
     incident = make_incident()
@@ -86,7 +91,15 @@ def values(app, make_user, make_incident):
         incident=incident, title="Call the family", assignee=target, due_on=incident.reported_on
     )
     notice = Notification(user_id=target.id, kind="test", message="hello", link="/tasks")
-    db.session.add_all([task, notice])
+    alert = Alert(
+        key="cluster|x",
+        kind="cluster",
+        subject={"department": "Orthopaedics"},
+        summary="3 incidents",
+        first_seen=incident.reported_on,
+        last_seen=incident.reported_on,
+    )
+    db.session.add_all([task, notice, alert])
     db.session.commit()
     return {
         "reference": incident.reference,
@@ -95,6 +108,7 @@ def values(app, make_user, make_incident):
         "token_id": token.id,
         "task_id": task.id,
         "notice_id": notice.id,
+        "alert_id": alert.id,
     }
 
 

@@ -58,13 +58,14 @@ def create_app(config: dict | None = None) -> Flask:
 
 def _register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
+    from .alerts.views import bp as alerts_bp
     from .auth.views import bp as auth_bp
     from .incidents.views import bp as incidents_bp
     from .main.views import bp as main_bp
     from .notifications.views import bp as notifications_bp
     from .tasks.views import bp as tasks_bp
 
-    for bp in (auth_bp, main_bp, incidents_bp, admin_bp, tasks_bp, notifications_bp):
+    for bp in (auth_bp, main_bp, incidents_bp, admin_bp, tasks_bp, notifications_bp, alerts_bp):
         app.register_blueprint(bp)
 
 

@@ -112,6 +112,50 @@ def register(app: Flask) -> None:
         if report.failed:
             raise SystemExit(1)
 
+    @app.cli.command("scan-patterns")
+    @click.option("--json", "as_json", is_flag=True, help="Print a JSON list of alert objects.")
+    @click.option(
+        "--as-of",
+        "as_of",
+        type=click.DateTime(["%Y-%m-%d"]),
+        default=None,
+        help="Evaluate as if today were this date (back-testing).",
+    )
+    @click.option(
+        "--since",
+        type=click.DateTime(["%Y-%m-%d"]),
+        default=None,
+        help="Also evaluate every day from this date, so first_seen shows the first "
+        "day each alert would have fired.",
+    )
+    def scan_patterns(as_json, as_of, since):
+        """Run every detector over all data; store/refresh alerts; print them."""
+        import json
+        from datetime import date as _date
+
+        from .alerts import services as alerts
+
+        day = as_of.date() if as_of else _date.today()
+        if since:
+            if since.date() > day:
+                raise click.BadParameter("--since is after --as-of.")
+            alerts.backfill(since.date(), day)
+        result = alerts.scan(day)
+        db.session.commit()
+        objects = [alerts.to_json(a) for a in result.alerts]
+        if as_json:
+            click.echo(json.dumps(objects, indent=2))
+            return
+        click.echo(
+            f"{len(objects)} patterns on {day.isoformat()}: {result.created} new, "
+            f"{result.updated} refreshed, {result.reopened} reopened."
+        )
+        for a in objects:
+            click.echo(
+                f"  [{a['kind']}] {a['summary']} ({len(a['incidents'])} incidents, "
+                f"score {a['score']:.2f}, {a['status']}, first seen {a['first_seen']})"
+            )
+
     @app.cli.command("create-token")
     @click.argument("name")
     @click.option("--label", default="command line", help="What the token is for.")

@@ -265,7 +265,7 @@ RELATIVES = [
     ("my son", "he", "his", "family"),
     ("my daughter", "she", "her", "family"),
     ("my grandmother", "she", "her", "family"),
-    ("my partner", "they", "their", "family"),
+    ("my partner", "she", "her", "family"),
     ("I", "I", "my", "patient"),
     ("I", "I", "my", "patient"),
 ]
@@ -492,7 +492,7 @@ ENQUIRIES = [
 PLANTED = [
     "cluster: 4 'unexplained-risk' incidents in Orthopaedics within the last 3 weeks",
     "spike: Maternity's last 30 days about three times its usual monthly count",
-    "clinician: Dr Marcus Hale (General Surgery) named in 9 incidents, most of them medium or high",
+    "clinician: Dr Marcus Hale (General Surgery) named in 16 more incidents than his share, most of them medium or high",
     "repeat-contact: patient NHS-9434765919 with 3 incidents in 60 days; one open incident with 4 unanswered calls",
     "overdue: recent incidents still 'new' past their 3-working-day acknowledgement",
     "escalation-risk: open incidents whose narratives mention solicitors, the ombudsman or repeated unanswered calls",
@@ -772,13 +772,15 @@ def _planted(rng, today, by_dept, owners, staff_usernames) -> list[DemoIncident]
                 named=("dr.patel",),
             )
         )
-    for i in range(24):  # spike
+    for i in range(16):  # spike
         out.append(
             _incident(
                 **kw, reported=today - timedelta(days=1 + i), dept="Maternity", kind="concern"
             )
         )
-    for i, days in enumerate((300, 240, 170, 120, 80, 45, 30, 15, 5)):  # clinician
+    for i, days in enumerate(
+        (330, 300, 260, 240, 200, 170, 150, 120, 100, 80, 60, 45, 30, 22, 15, 5)
+    ):  # clinician
         out.append(
             _incident(
                 **kw,
@@ -795,6 +797,7 @@ def _planted(rng, today, by_dept, owners, staff_usernames) -> list[DemoIncident]
                 **kw,
                 reported=today - timedelta(days=days),
                 dept="Outpatients",
+                kind="concern",
                 patient="NHS-9434765919",
                 tags=("access-delay", "delayed-communication"),
             )
@@ -815,6 +818,7 @@ def _planted(rng, today, by_dept, owners, staff_usernames) -> list[DemoIncident]
             **kw,
             reported=today - timedelta(days=10),
             dept="Outpatients",
+            kind="concern",
             patient="NHS-9434765919",
             tags=("delayed-communication",),
             status="acknowledged",
@@ -832,6 +836,7 @@ def _planted(rng, today, by_dept, owners, staff_usernames) -> list[DemoIncident]
                 **kw,
                 reported=today - timedelta(days=days),
                 escalation="high",
+                kind="concern",
                 severity="high",
                 status="investigating",
                 tags=("unexplained-risk", "safety-incident"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from sqlalchemy import select
 
@@ -16,6 +16,21 @@ from . import queries, services, workflow
 from .forms import ContactForm, IncidentForm, PauseForm, ResumeForm, StageForm, StatusForm
 
 bp = Blueprint("incidents", __name__, url_prefix="/incidents")
+
+
+def after_change(incident: Incident) -> None:
+    """Incremental pattern detection for what this incident can change. It runs after the
+    incident is committed: a fault here is logged, never a lost filing."""
+    from ..alerts import services as alerts
+
+    try:
+        alerts.after_save(incident)
+        db.session.commit()
+    except Exception:  # noqa: BLE001 - detection must never break filing
+        db.session.rollback()
+        current_app.logger.exception(
+            "incremental pattern detection failed for %s", incident.reference
+        )
 
 
 def get_or_404(reference: str) -> Incident:
@@ -75,6 +90,7 @@ def new():
             incident.owner = db.session.get(User, int(form.owner.data)) if form.owner.data else None
             audit.record("create", "incident", incident.reference)
             db.session.commit()
+            after_change(incident)
             flash(f"Incident {incident.reference} recorded.", "success")
             return redirect(url_for("incidents.detail", reference=incident.reference))
         flash("Nothing was saved yet: please correct the fields marked below.", "danger")
@@ -171,6 +187,7 @@ def edit(reference: str):
                     detail=", ".join(sorted({c.field for c in changes})),
                 )
                 db.session.commit()
+                after_change(incident)
                 flash(f"Incident {incident.reference} updated.", "success")
             else:
                 flash("Nothing changed.", "info")
@@ -222,6 +239,7 @@ def add_contact(reference: str):
     )
     audit.record("contact-added", "incident", incident.reference)
     db.session.commit()
+    after_change(incident)
     flash(f"Contact added to {incident.reference}.", "success")
     return redirect(url_for("incidents.detail", reference=incident.reference) + "#timeline")
 
@@ -248,6 +266,7 @@ def _workflow_action(reference: str, form_cls, prefix: str, apply, success: str)
         return _render_detail(incident, status=409, **{f"{prefix}_form": form})
     audit.record(f"{prefix}-changed", "incident", incident.reference)
     db.session.commit()
+    after_change(incident)
     flash(success.format(ref=incident.reference), "success")
     return redirect(url_for("incidents.detail", reference=incident.reference))
 

@@ -1,0 +1,353 @@
+"""The aggregates the pattern detectors read: one GROUP BY per input, never a Python loop
+over every incident. A `Scope` narrows every query to what one saved incident can change."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from flask import current_app
+from sqlalchemy import and_, case, func, literal, or_, select
+
+from ..domain import deadlines
+from ..domain import patterns as p
+from ..extensions import db
+from ..incidents import workflow
+from ..models import (
+    ClockPause,
+    Contact,
+    Department,
+    Incident,
+    IncidentStaff,
+    IncidentTag,
+    StaffMember,
+    Tag,
+)
+
+COMPLAINTS = ("concern", "complaint")  # compliments and enquiries never count
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an incremental scan looks at; None means everything."""
+
+    departments: frozenset[str] = field(default_factory=frozenset)
+    tags: frozenset[str] = field(default_factory=frozenset)
+    staff_ids: frozenset[int] = field(default_factory=frozenset)
+    patients: frozenset[str] = field(default_factory=frozenset)
+    references: frozenset[str] = field(default_factory=frozenset)
+
+
+def scope_for(incident: Incident) -> Scope:
+    return Scope(
+        departments=frozenset({incident.department.name}),
+        tags=frozenset(incident.tag_slugs),
+        staff_ids=frozenset(link.staff_id for link in incident.staff_links),
+        patients=frozenset({incident.patient_identifier} - {""}),
+        references=frozenset({incident.reference}),
+    )
+
+
+def _days_before(as_of: date, column):
+    """Whole days from `column` to `as_of`, portable across SQLite and PostgreSQL."""
+    if db.engine.dialect.name == "postgresql":
+        return literal(as_of) - column
+    return func.cast(
+        func.julianday(literal(as_of.isoformat())) - func.julianday(column), db.Integer
+    )
+
+
+def _open_at(as_of: date):
+    return and_(
+        Incident.reported_on <= as_of,
+        or_(Incident.resolved_on.is_(None), Incident.resolved_on > as_of),
+    )
+
+
+def window_counts(as_of: date, config: p.Config, scope: Scope | None) -> list[p.WindowCount]:
+    start = as_of - timedelta(days=config.cluster_days - 1)
+    stmt = (
+        select(Department.name, Tag.slug, func.count())
+        .select_from(Incident)
+        .join(Department, Incident.department_id == Department.id)
+        .join(IncidentTag, IncidentTag.incident_id == Incident.id)
+        .join(Tag, Tag.id == IncidentTag.tag_id)
+        .where(Incident.kind.in_(COMPLAINTS))
+        .group_by(Department.name, Tag.slug)
+    )
+    before = stmt.where(
+        Incident.reported_on.between(start - timedelta(days=365), start - timedelta(days=1))
+    )
+    stmt = stmt.where(Incident.reported_on.between(start, as_of))
+    if scope is not None:
+        stmt = stmt.where(Department.name.in_(scope.departments), Tag.slug.in_(scope.tags))
+        before = before.where(Department.name.in_(scope.departments), Tag.slug.in_(scope.tags))
+    rows = db.session.execute(stmt.having(func.count() >= config.cluster_min)).all()
+    if not rows:
+        return []
+    previous = {
+        (d, t): n
+        for d, t, n in db.session.execute(
+            before.where(
+                Department.name.in_({r[0] for r in rows}), Tag.slug.in_({r[1] for r in rows})
+            )
+        )
+    }
+    return [p.WindowCount(d, t, n, previous.get((d, t), 0)) for d, t, n in rows]
+
+
+def period_counts(as_of: date, config: p.Config, scope: Scope | None):
+    periods = config.spike_baseline_periods + 1
+    start = as_of - timedelta(days=periods * config.spike_period_days - 1)
+    period = _days_before(as_of, Incident.reported_on) / config.spike_period_days
+    if db.engine.dialect.name == "sqlite":
+        period = func.cast(period, db.Integer)
+    base = (
+        select()
+        .select_from(Incident)
+        .where(Incident.reported_on.between(start, as_of), Incident.kind.in_(COMPLAINTS))
+    )
+    counts: list[p.PeriodCount] = []
+    history: dict[tuple[str, str], int] = {}
+    dept = (
+        base.add_columns(Department.name, period.label("period"), func.count())
+        .join(Department, Incident.department_id == Department.id)
+        .group_by(Department.name, "period")
+    )
+    tag = (
+        base.add_columns(Tag.slug, period.label("period"), func.count())
+        .join(IncidentTag, IncidentTag.incident_id == Incident.id)
+        .join(Tag, Tag.id == IncidentTag.tag_id)
+        .group_by(Tag.slug, "period")
+    )
+    first_dept = (
+        select(Department.name, func.min(Incident.reported_on))
+        .join(Department, Incident.department_id == Department.id)
+        .where(Incident.kind.in_(COMPLAINTS))
+        .group_by(Department.name)
+    )
+    first_tag = (
+        select(Tag.slug, func.min(Incident.reported_on))
+        .select_from(Incident)
+        .join(IncidentTag, IncidentTag.incident_id == Incident.id)
+        .join(Tag, Tag.id == IncidentTag.tag_id)
+        .where(Incident.kind.in_(COMPLAINTS))
+        .group_by(Tag.slug)
+    )
+    if scope is not None:
+        dept = dept.where(Department.name.in_(scope.departments))
+        first_dept = first_dept.where(Department.name.in_(scope.departments))
+        tag = tag.where(Tag.slug.in_(scope.tags))
+        first_tag = first_tag.where(Tag.slug.in_(scope.tags))
+    for dimension, stmt, first in (("department", dept, first_dept), ("tag", tag, first_tag)):
+        for key, per, n in db.session.execute(stmt):
+            counts.append(p.PeriodCount(dimension, key, int(per), n))
+        for key, earliest in db.session.execute(first):
+            history[(dimension, key)] = (as_of - earliest).days // config.spike_period_days
+    return counts, history
+
+
+def staff_counts(as_of: date, config: p.Config, scope: Scope | None):
+    start = as_of - timedelta(days=config.clinician_window_days - 1)
+    recent = Incident.reported_on > as_of - timedelta(days=365)
+    home = func.coalesce(StaffMember.department_id, Incident.department_id)
+    stmt = (
+        select(
+            StaffMember.id,
+            StaffMember.full_name,
+            Department.name,
+            Incident.severity,
+            case((recent, True), else_=False).label("recent"),
+            func.count(),
+        )
+        .select_from(IncidentStaff)
+        .join(Incident, Incident.id == IncidentStaff.incident_id)
+        .join(StaffMember, StaffMember.id == IncidentStaff.staff_id)
+        .join(Department, Department.id == home)
+        .where(Incident.reported_on.between(start, as_of), Incident.kind.in_(COMPLAINTS))
+        .group_by(
+            StaffMember.id, StaffMember.full_name, Department.name, Incident.severity, "recent"
+        )
+    )
+    directory_stmt = (
+        select(Department.name, func.count())
+        .select_from(StaffMember)
+        .join(Department, Department.id == StaffMember.department_id)
+        .group_by(Department.name)
+    )
+    if scope is not None:
+        depts = (
+            select(Department.name)
+            .join(StaffMember, StaffMember.department_id == Department.id)
+            .where(StaffMember.id.in_(scope.staff_ids))
+        )
+        names = set(db.session.scalars(depts)) | set(scope.departments)
+        stmt = stmt.where(Department.name.in_(names))
+        directory_stmt = directory_stmt.where(Department.name.in_(names))
+    rows = [
+        p.StaffCount(i, name, d, sev, bool(rec), n)
+        for i, name, d, sev, rec, n in db.session.execute(stmt)
+    ]
+    return rows, dict(db.session.execute(directory_stmt).all())
+
+
+def patient_counts(as_of: date, config: p.Config, scope: Scope | None):
+    start = as_of - timedelta(days=config.repeat_days - 1)
+    stmt = (
+        select(Incident.patient_identifier, func.count())
+        .where(
+            Incident.reported_on.between(start, as_of),
+            Incident.patient_identifier != "",
+            Incident.kind.in_(COMPLAINTS),
+        )
+        .group_by(Incident.patient_identifier)
+        .having(func.count() >= config.repeat_min_incidents)
+    )
+    if scope is not None:
+        stmt = stmt.where(Incident.patient_identifier.in_(scope.patients))
+    return [p.PatientCount(pid, n) for pid, n in db.session.execute(stmt)]
+
+
+def contact_counts(as_of: date, config: p.Config, scope: Scope | None):
+    unanswered = func.sum(case((Contact.answered.is_(False), 1), else_=0))
+    stmt = (
+        select(Incident.reference, func.count(), unanswered)
+        .select_from(Contact)
+        .join(Incident, Incident.id == Contact.incident_id)
+        .where(
+            Contact.direction == "inbound",
+            _open_at(as_of),
+            Contact.contact_at < datetime.combine(as_of + timedelta(days=1), time()),
+        )
+        .group_by(Incident.reference)
+        .having(func.count() >= config.repeat_min_contacts)
+    )
+    if scope is not None:
+        stmt = stmt.where(Incident.reference.in_(scope.references))
+    return [p.ContactCount(ref, n, int(u or 0)) for ref, n, u in db.session.execute(stmt)]
+
+
+def late_clocks(as_of: date, scope: Scope | None) -> list[p.LateClock]:
+    cfg = current_app.config
+    ack_days, response_days = cfg["CONCORD_ACK_DAYS"], cfg["CONCORD_RESPONSE_DAYS"]
+    ack_pending = and_(
+        or_(Incident.acknowledged_on.is_(None), Incident.acknowledged_on > as_of),
+        Incident.reported_on <= as_of - timedelta(days=ack_days),
+    )
+    response_pending = and_(
+        or_(Incident.responded_on.is_(None), Incident.responded_on > as_of),
+        Incident.reported_on <= as_of - timedelta(days=response_days),
+    )
+    stmt = select(
+        Incident.id,
+        Incident.reference,
+        Incident.reported_on,
+        Incident.acknowledged_on,
+        Incident.responded_on,
+    ).where(_open_at(as_of), Incident.kind.in_(COMPLAINTS), or_(ack_pending, response_pending))
+    if scope is not None:
+        stmt = stmt.where(Incident.reference.in_(scope.references))
+    rows = db.session.execute(stmt).all()
+    pauses: dict[int, list[deadlines.Pause]] = {}
+    if rows:
+        ids = [r.id for r in rows]
+        for chunk in range(0, len(ids), 500):
+            for pause in db.session.scalars(
+                select(ClockPause).where(ClockPause.incident_id.in_(ids[chunk : chunk + 500]))
+            ):
+                if pause.start_on <= as_of:
+                    end = pause.end_on if pause.end_on and pause.end_on <= as_of else None
+                    pauses.setdefault(pause.incident_id, []).append(
+                        deadlines.Pause(pause.start_on, end, pause.reason)
+                    )
+    calendar = workflow.calendar((as_of.year - 3, as_of.year + 1))
+    out = []
+    for r in rows:
+        state = deadlines.clock_state(
+            r.reported_on,
+            ack_days=ack_days,
+            response_days=response_days,
+            calendar=calendar,
+            pauses=pauses.get(r.id, ()),
+            acknowledged_on=r.acknowledged_on
+            if r.acknowledged_on and r.acknowledged_on <= as_of
+            else None,
+            responded_on=r.responded_on if r.responded_on and r.responded_on <= as_of else None,
+            today=as_of,
+        )
+        for which, d in (("acknowledgement", state.acknowledgement), ("response", state.response)):
+            if d.status == "late":
+                out.append(p.LateClock(r.reference, which, d.due, d.days_late))
+    return out
+
+
+def risky(as_of: date, scope: Scope | None) -> list[p.RiskyIncident]:
+    stmt = select(Incident.reference, Incident.escalation_score).where(
+        _open_at(as_of), Incident.escalation_level == "high", Incident.kind.in_(COMPLAINTS)
+    )
+    if scope is not None:
+        stmt = stmt.where(Incident.reference.in_(scope.references))
+    return [p.RiskyIncident(ref, float(score or 0.8)) for ref, score in db.session.execute(stmt)]
+
+
+def references_behind(finding: p.Finding) -> list[str]:
+    """The incidents behind a finding that the detector saw only as counts."""
+    if finding.incidents or finding.window is None:
+        return list(finding.incidents)
+    subject = finding.subject_dict
+    w = finding.window
+    stmt = (
+        select(Incident.reference)
+        .distinct()
+        .where(Incident.reported_on.between(w.start, w.end), Incident.kind.in_(COMPLAINTS))
+    )
+    if "department" in subject and finding.kind != "clinician":
+        stmt = stmt.join(Department, Incident.department_id == Department.id).where(
+            Department.name == subject["department"]
+        )
+    if "tag" in subject:
+        stmt = (
+            stmt.join(IncidentTag, IncidentTag.incident_id == Incident.id)
+            .join(Tag, Tag.id == IncidentTag.tag_id)
+            .where(Tag.slug == subject["tag"])
+        )
+    if finding.kind == "clinician":
+        staff_id = dict(finding.details)["staff_id"]
+        stmt = stmt.join(IncidentStaff, IncidentStaff.incident_id == Incident.id).where(
+            IncidentStaff.staff_id == staff_id
+        )
+    if "patient_identifier" in subject:
+        stmt = stmt.where(Incident.patient_identifier == subject["patient_identifier"])
+    return list(db.session.scalars(stmt.limit(500)))
+
+
+def gather(as_of: date, config: p.Config, scope: Scope | None = None):
+    period, history = period_counts(as_of, config, scope)
+    staff, directory = staff_counts(as_of, config, scope)
+    inputs = p.Inputs(
+        window_counts=tuple(window_counts(as_of, config, scope)),
+        period_counts=tuple(period),
+        staff_counts=tuple(staff),
+        patient_counts=tuple(patient_counts(as_of, config, scope)),
+        contact_counts=tuple(contact_counts(as_of, config, scope)),
+        late_clocks=tuple(late_clocks(as_of, scope)),
+        risky=tuple(risky(as_of, scope)),
+    )
+    return inputs, history, directory
+
+
+def ids_for(references: Iterable[str]) -> dict[str, int]:
+    references = list(references)
+    out: dict[str, int] = {}
+    for chunk in range(0, len(references), 500):
+        out.update(
+            dict(
+                db.session.execute(
+                    select(Incident.reference, Incident.id).where(
+                        Incident.reference.in_(references[chunk : chunk + 500])
+                    )
+                ).all()
+            )
+        )
+    return out
