@@ -89,8 +89,14 @@ def england_and_wales_bank_holidays(years: Iterable[int]) -> set[date]:
         if new_year.weekday() >= 5:
             new_year += timedelta(days=7 - new_year.weekday())
         easter = _easter(year)
-        out |= {new_year, easter - timedelta(days=2), easter + timedelta(days=1),
-                _first_monday(year, 5), _last_monday(year, 5), _last_monday(year, 8)}
+        out |= {
+            new_year,
+            easter - timedelta(days=2),
+            easter + timedelta(days=1),
+            _first_monday(year, 5),
+            _last_monday(year, 5),
+            _last_monday(year, 8),
+        }
         christmas, boxing = date(year, 12, 25), date(year, 12, 26)
         if christmas.weekday() == 5:  # Saturday: Mon 27 and Tue 28
             christmas, boxing = date(year, 12, 27), date(year, 12, 28)
@@ -155,8 +161,14 @@ class ClockState:
         return min(pending, key=order.index)
 
 
-def _deadline(due: date, met_on: date | None, today: date, calendar: WorkCalendar,
-              paused: bool, due_soon_days: int) -> Deadline:
+def _deadline(
+    due: date,
+    met_on: date | None,
+    today: date,
+    calendar: WorkCalendar,
+    paused: bool,
+    due_soon_days: int,
+) -> Deadline:
     if met_on is not None:
         late = calendar.working_days_between(due, met_on)
         return Deadline(due, met_on, "met-late" if late else "met", late, 0)
@@ -168,10 +180,18 @@ def _deadline(due: date, met_on: date | None, today: date, calendar: WorkCalenda
     return Deadline(due, None, "due-soon" if left <= due_soon_days else "on-time", 0, left)
 
 
-def clock_state(reported_on: date, *, ack_days: int, response_days: int,
-                calendar: WorkCalendar, pauses: Iterable[Pause] = (),
-                acknowledged_on: date | None = None, responded_on: date | None = None,
-                today: date, due_soon_days: int = 2) -> ClockState:
+def clock_state(
+    reported_on: date,
+    *,
+    ack_days: int,
+    response_days: int,
+    calendar: WorkCalendar,
+    pauses: Iterable[Pause] = (),
+    acknowledged_on: date | None = None,
+    responded_on: date | None = None,
+    today: date,
+    due_soon_days: int = 2,
+) -> ClockState:
     """Where an incident stands against its acknowledgement and response deadlines."""
     pauses = list(pauses)
     validate_pauses(reported_on, pauses)
@@ -182,13 +202,28 @@ def clock_state(reported_on: date, *, ack_days: int, response_days: int,
     month = reported_on.month + 6
     year = reported_on.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
-    day = min(reported_on.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0)
-                                else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
+    day = min(
+        reported_on.day,
+        [
+            31,
+            29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+            31,
+            30,
+            31,
+            30,
+            31,
+            31,
+            30,
+            31,
+            30,
+            31,
+        ][month - 1],
+    )
     return ClockState(
-        acknowledgement=_deadline(ack_due, acknowledged_on, today, calendar, paused_now,
-                                  due_soon_days),
-        response=_deadline(response_due, responded_on, today, calendar, paused_now,
-                           due_soon_days),
+        acknowledgement=_deadline(
+            ack_due, acknowledged_on, today, calendar, paused_now, due_soon_days
+        ),
+        response=_deadline(response_due, responded_on, today, calendar, paused_now, due_soon_days),
         paused=paused_now,
         six_month_letter_due=date(year, month, day),
     )

@@ -490,7 +490,7 @@ ENQUIRIES = [
 ]
 
 PLANTED = [
-    "cluster: 4 'unexplained-risk' incidents in Orthopaedics within the last 3 weeks",
+    "cluster: 5 'unexplained-risk' incidents in Orthopaedics within the last 3 weeks",
     "spike: Maternity's last 30 days about three times its usual monthly count",
     "clinician: Dr Marcus Hale (General Surgery) named in 16 more incidents than his share, most of them medium or high",
     "repeat-contact: patient NHS-9434765919 with 3 incidents in 60 days; one open incident with 4 unanswered calls",
@@ -760,7 +760,7 @@ def _planted(rng, today, by_dept, owners, staff_usernames) -> list[DemoIncident]
         "owners": owners,
         "staff_usernames": staff_usernames,
     }
-    for days in (19, 12, 6, 2):  # cluster
+    for days in (20, 15, 11, 6, 2):  # cluster
         out.append(
             _incident(
                 **kw,

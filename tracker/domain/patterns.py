@@ -8,14 +8,15 @@ Rules and defaults (Config):
 - cluster: the same department and root-cause tag at least `cluster_min` times (3) within
   `cluster_days` (30) days ending on `as_of`, and more than that pair's own usual rate would
   explain: the count over the previous 365 days, scaled to the window, is the expected
-  count, and the Poisson chance of seeing this many must be below `cluster_alpha` (0.01).
+  count, and the Poisson chance of seeing this many must be below `cluster_alpha` (0.002,
+  small because every department x tag pair is tested at once).
   Without that second test a busy department fires every month on ordinary noise.
 - spike: a department's or a tag's count in the latest `spike_period_days` (28) days against
   its own previous `spike_baseline_periods` (6+) periods. The test is a one-sided
   negative-binomial exceedance: the baseline mean and variance give the dispersion (Poisson
   when the baseline is not over-dispersed), so a busy department that always swings a lot
   needs a bigger jump than a quiet one. It fires when P(X >= observed) < `spike_alpha`
-  (0.001, small because every department and tag is tested at once), the count is at least
+  (0.0005, small because every department and tag is tested at once), the count is at least
   `spike_min_count` (5) and at least `spike_min_ratio` (1.5) times the baseline mean.
   Subjects with fewer than `spike_baseline_periods` periods of history are not tested.
 - clinician: a PARS-style complaint index per named staff member over `clinician_window_days`
@@ -23,9 +24,10 @@ Rules and defaults (Config):
   the last year, 0.5 before). Flagged when the person is named in at least
   `clinician_min_incidents` (4) incidents, their index is above the `clinician_percentile`
   (95th) of their department's other named staff, and at least `clinician_min_ratio` (2)
-  times the peer median, and their incident count is improbable for the department's usual
-  count per named person (Poisson, below `clinician_alpha`, 0.001: a team always has a
-  busiest member, which alone is not a signal); departments with fewer than
+  times the peer median, and their index is improbable for the department's usual count
+  per named person (the index is turned into a count with the peers' average weight per
+  incident, then a Poisson tail below `clinician_alpha`, 0.0002: a team always has a busiest
+  member, which alone is not a signal); departments with fewer than
   `clinician_min_peers` (4) other named staff are compared with the whole hospital instead. Compliments never count (the caller
   passes concerns and complaints only).
 - repeat-contact: one patient with at least `repeat_min_incidents` (3) incidents in
@@ -53,10 +55,10 @@ SEVERITY_WEIGHT = {"low": 1.0, "medium": 2.0, "high": 3.0}
 class Config:
     cluster_min: int = 3
     cluster_days: int = 30
-    cluster_alpha: float = 0.01
+    cluster_alpha: float = 0.002
     spike_period_days: int = 28
     spike_baseline_periods: int = 6
-    spike_alpha: float = 0.001
+    spike_alpha: float = 0.0005
     spike_min_count: int = 5
     spike_min_ratio: float = 1.5
     clinician_window_days: int = 730
@@ -64,7 +66,7 @@ class Config:
     clinician_percentile: float = 95.0
     clinician_min_ratio: float = 2.0
     clinician_min_peers: int = 4
-    clinician_alpha: float = 0.001
+    clinician_alpha: float = 0.0002
     repeat_days: int = 90
     repeat_min_incidents: int = 3
     repeat_min_contacts: int = 3
@@ -285,9 +287,12 @@ def clinician_index(counts: Iterable[StaffCount]) -> dict[int, dict]:
     people: dict[int, dict] = {}
     for c in counts:
         person = people.setdefault(
-            c.staff_id, {"name": c.name, "department": c.department, "index": 0.0, "n": 0}
+            c.staff_id,
+            {"name": c.name, "department": c.department, "index": 0.0, "n": 0, "sq": 0.0},
         )
-        person["index"] += c.n * SEVERITY_WEIGHT.get(c.severity, 1.0) * (1.0 if c.recent else 0.5)
+        weight = SEVERITY_WEIGHT.get(c.severity, 1.0) * (1.0 if c.recent else 0.5)
+        person["index"] += c.n * weight
+        person["sq"] += c.n * weight * weight  # for the compound-Poisson variance
         person["n"] += c.n
     return people
 
@@ -330,11 +335,18 @@ def clinicians(
             continue
         threshold = _percentile(peers, config.clinician_percentile)
         median = statistics.median(peers)
-        peer_counts = [people[s]["n"] for s in by_dept[p["department"]] if s != staff_id]
-        usual = max(
-            statistics.fmean(peer_counts + [0] * zeros) if peer_counts or zeros else 0.5, 0.5
+        peer_ids = [s for s in by_dept[p["department"]] if s != staff_id]
+        peer_n = sum(people[s]["n"] for s in peer_ids)
+        mean_w = sum(people[s]["index"] for s in peer_ids) / peer_n if peer_n else 1.5
+        mean_w2 = sum(people[s]["sq"] for s in peer_ids) / peer_n if peer_n else 2.5
+        usual = max(peer_n / (len(peer_ids) + zeros), 0.5) if peer_ids or zeros else 0.5
+        # A weighted count is a compound Poisson: index * E[w]/E[w^2] is roughly Poisson with
+        # mean usual * E[w]^2/E[w^2] (the "effective number of incidents").
+        pseudo_count = math.ceil(p["index"] * mean_w / mean_w2)
+        pseudo_usual = usual * mean_w * mean_w / mean_w2
+        improbable = (
+            float(stats.poisson.sf(pseudo_count - 1, pseudo_usual)) < config.clinician_alpha
         )
-        improbable = float(stats.poisson.sf(p["n"] - 1, usual)) < config.clinician_alpha
         if (
             improbable
             and p["index"] > threshold

@@ -67,8 +67,7 @@ TAXONOMY: dict[str, tuple[str, str, str]] = {
     "family-excluded": (
         "relationships",
         "Family or carer excluded",
-        "Relatives or carers were not involved, updated or consulted when they should "
-        "have been.",
+        "Relatives or carers were not involved, updated or consulted when they should have been.",
     ),
     "expectation-mismatch": (
         "relationships",

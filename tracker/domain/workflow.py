@@ -48,13 +48,15 @@ def check_transition(current: str, target: str) -> None:
         )
 
 
-def closing_blockers(*, open_tasks: int, response_sent: bool, severity_reassessed: bool,
-                     learning: str | None) -> list[str]:
+def closing_blockers(
+    *, open_tasks: int, response_sent: bool, severity_reassessed: bool, learning: str | None
+) -> list[str]:
     """Why a file may not close yet; empty when it may."""
     reasons = []
     if open_tasks:
-        reasons.append(f"{open_tasks} follow-up task{'s are' if open_tasks != 1 else ' is'} "
-                       "still open.")
+        reasons.append(
+            f"{open_tasks} follow-up task{'s are' if open_tasks != 1 else ' is'} still open."
+        )
     if not response_sent:
         reasons.append("Record the date the final response was sent.")
     if not severity_reassessed:
