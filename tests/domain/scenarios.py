@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from tracker.domain import patterns as p
+from tracker.domain import detectors as p
 
 TAGS = [
     "unexplained-risk",
@@ -150,6 +150,9 @@ def aggregate(sc: Scenario, as_of: date, config: p.Config):
     return inputs, history, dict(directory)
 
 
-def detect(sc: Scenario, as_of: date, config: p.Config = p.Config()) -> list[p.Finding]:
+DEFAULT = p.Config()
+
+
+def detect(sc: Scenario, as_of: date, config: p.Config = DEFAULT) -> list[p.Finding]:
     inputs, history, directory = aggregate(sc, as_of, config)
     return p.detect_all(inputs, config, as_of, spike_history=history, directory=directory)

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from tracker.domain import patterns as p
+from tracker.domain import detectors as p
 
 from .scenarios import background, detect
 

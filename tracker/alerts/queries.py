@@ -10,8 +10,8 @@ from datetime import date, datetime, time, timedelta
 from flask import current_app
 from sqlalchemy import and_, case, func, literal, or_, select
 
-from ..domain import deadlines
-from ..domain import patterns as p
+from ..domain import deadlines, vocab
+from ..domain import detectors as p
 from ..extensions import db
 from ..incidents import workflow
 from ..models import (
@@ -108,8 +108,6 @@ def period_counts(as_of: date, config: p.Config, scope: Scope | None):
         .select_from(Incident)
         .where(Incident.reported_on.between(start, as_of), Incident.kind.in_(COMPLAINTS))
     )
-    counts: list[p.PeriodCount] = []
-    history: dict[tuple[str, str], int] = {}
     dept = (
         base.add_columns(Department.name, period.label("period"), func.count())
         .join(Department, Incident.department_id == Department.id)
@@ -121,31 +119,67 @@ def period_counts(as_of: date, config: p.Config, scope: Scope | None):
         .join(Tag, Tag.id == IncidentTag.tag_id)
         .group_by(Tag.slug, "period")
     )
-    first_dept = (
-        select(Department.name, func.min(Incident.reported_on))
-        .join(Department, Incident.department_id == Department.id)
-        .where(Incident.kind.in_(COMPLAINTS))
-        .group_by(Department.name)
-    )
-    first_tag = (
-        select(Tag.slug, func.min(Incident.reported_on))
-        .select_from(Incident)
-        .join(IncidentTag, IncidentTag.incident_id == Incident.id)
-        .join(Tag, Tag.id == IncidentTag.tag_id)
-        .where(Incident.kind.in_(COMPLAINTS))
-        .group_by(Tag.slug)
-    )
     if scope is not None:
-        dept = dept.where(Department.name.in_(scope.departments))
-        first_dept = first_dept.where(Department.name.in_(scope.departments))
-        tag = tag.where(Tag.slug.in_(scope.tags))
-        first_tag = first_tag.where(Tag.slug.in_(scope.tags))
-    for dimension, stmt, first in (("department", dept, first_dept), ("tag", tag, first_tag)):
+        dept_ids = select(Department.id).where(Department.name.in_(scope.departments))
+        dept = dept.where(Incident.department_id.in_(dept_ids))
+        tag_ids = list(db.session.scalars(select(Tag.id).where(Tag.slug.in_(scope.tags))))
+        tag = _drive_from_tags(
+            select(Tag.slug, period.label("period"), func.count()), start, as_of
+        ).where(IncidentTag.tag_id.in_(tag_ids))
+    counts: list[p.PeriodCount] = []
+    for dimension, stmt in (("department", dept), ("tag", tag)):
         for key, per, n in db.session.execute(stmt):
             counts.append(p.PeriodCount(dimension, key, int(per), n))
-        for key, earliest in db.session.execute(first):
-            history[(dimension, key)] = (as_of - earliest).days // config.spike_period_days
+    history = {
+        key: (as_of - earliest).days // config.spike_period_days
+        for key, earliest in _first_seen(scope).items()
+    }
     return counts, history
+
+
+def _drive_from_tags(stmt, start: date, as_of: date):
+    """For one or two tags, reading their incident_tags rows first is far cheaper than
+    ranging over every incident in the window. SQLite picks the date index when it can, so
+    the date test goes through date(), which no index serves."""
+    stmt = (
+        stmt.select_from(IncidentTag)
+        .join(Incident, IncidentTag.incident_id == Incident.id)
+        .join(Tag, Tag.id == IncidentTag.tag_id)
+        .where(Incident.kind.in_(COMPLAINTS))
+        .group_by(Tag.slug, "period")
+    )
+    if db.engine.dialect.name == "sqlite":
+        return stmt.where(
+            func.date(Incident.reported_on).between(start.isoformat(), as_of.isoformat())
+        )
+    return stmt.where(Incident.reported_on.between(start, as_of))
+
+
+def _first_seen(scope: Scope | None) -> dict[tuple[str, str], date]:
+    """How far back each department's and tag's data goes (is there a baseline yet?).
+    Departments: MIN(reported_on) per department, read off the (department, reported_on)
+    index. Tags: the shipped taxonomy has existed as long as the data; a tag an admin added
+    later has no history before the day it was created."""
+    out: dict[tuple[str, str], date] = {}
+    overall = db.session.scalar(select(func.min(Incident.reported_on)))
+    if overall is None:
+        return out
+    names = dict(db.session.execute(select(Department.id, Department.name)).all())
+    stmt = select(Incident.department_id, func.min(Incident.reported_on)).group_by(
+        Incident.department_id
+    )
+    if scope is not None:
+        stmt = stmt.where(
+            Incident.department_id.in_([i for i, n in names.items() if n in scope.departments])
+        )
+    for dept_id, earliest in db.session.execute(stmt):
+        out[("department", names[dept_id])] = earliest
+    tags = select(Tag.slug, Tag.created_at)
+    if scope is not None:
+        tags = tags.where(Tag.slug.in_(scope.tags))
+    for slug, created in db.session.execute(tags):
+        out[("tag", slug)] = overall if slug in vocab.TAXONOMY else max(overall, created.date())
+    return out
 
 
 def staff_counts(as_of: date, config: p.Config, scope: Scope | None):
@@ -177,14 +211,18 @@ def staff_counts(as_of: date, config: p.Config, scope: Scope | None):
         .group_by(Department.name)
     )
     if scope is not None:
-        depts = (
-            select(Department.name)
-            .join(StaffMember, StaffMember.department_id == Department.id)
-            .where(StaffMember.id.in_(scope.staff_ids))
+        if not scope.staff_ids:
+            return [], {}  # nobody named: no clinician's index can change
+        dept_ids = set(
+            db.session.scalars(
+                select(StaffMember.department_id).where(
+                    StaffMember.id.in_(scope.staff_ids), StaffMember.department_id.is_not(None)
+                )
+            )
         )
-        names = set(db.session.scalars(depts)) | set(scope.departments)
-        stmt = stmt.where(Department.name.in_(names))
-        directory_stmt = directory_stmt.where(Department.name.in_(names))
+        peers = select(StaffMember.id).where(StaffMember.department_id.in_(dept_ids))
+        stmt = stmt.where(IncidentStaff.staff_id.in_(peers))
+        directory_stmt = directory_stmt.where(Department.id.in_(dept_ids))
     rows = [
         p.StaffCount(i, name, d, sev, bool(rec), n)
         for i, name, d, sev, rec, n in db.session.execute(stmt)
@@ -262,20 +300,26 @@ def late_clocks(as_of: date, scope: Scope | None) -> list[p.LateClock]:
                         deadlines.Pause(pause.start_on, end, pause.reason)
                     )
     calendar = workflow.calendar((as_of.year - 3, as_of.year + 1))
+    memo: dict[tuple, deadlines.ClockState] = {}  # many incidents share a report date
     out = []
     for r in rows:
-        state = deadlines.clock_state(
-            r.reported_on,
-            ack_days=ack_days,
-            response_days=response_days,
-            calendar=calendar,
-            pauses=pauses.get(r.id, ()),
-            acknowledged_on=r.acknowledged_on
-            if r.acknowledged_on and r.acknowledged_on <= as_of
-            else None,
-            responded_on=r.responded_on if r.responded_on and r.responded_on <= as_of else None,
-            today=as_of,
-        )
+        ack = r.acknowledged_on if r.acknowledged_on and r.acknowledged_on <= as_of else None
+        responded = r.responded_on if r.responded_on and r.responded_on <= as_of else None
+        key = (r.reported_on, ack, responded)
+        state = None if r.id in pauses else memo.get(key)
+        if state is None:
+            state = deadlines.clock_state(
+                r.reported_on,
+                ack_days=ack_days,
+                response_days=response_days,
+                calendar=calendar,
+                pauses=pauses.get(r.id, ()),
+                acknowledged_on=ack,
+                responded_on=responded,
+                today=as_of,
+            )
+            if r.id not in pauses:
+                memo[key] = state
         for which, d in (("acknowledgement", state.acknowledgement), ("response", state.response)):
             if d.status == "late":
                 out.append(p.LateClock(r.reference, which, d.due, d.days_late))
@@ -283,8 +327,16 @@ def late_clocks(as_of: date, scope: Scope | None) -> list[p.LateClock]:
 
 
 def risky(as_of: date, scope: Scope | None) -> list[p.RiskyIncident]:
+    reported = (
+        func.date(Incident.reported_on)
+        if db.engine.dialect.name == "sqlite"
+        else Incident.reported_on
+    )  # let the planner use the escalation index
     stmt = select(Incident.reference, Incident.escalation_score).where(
-        _open_at(as_of), Incident.escalation_level == "high", Incident.kind.in_(COMPLAINTS)
+        Incident.escalation_level == "high",
+        reported <= (as_of.isoformat() if db.engine.dialect.name == "sqlite" else as_of),
+        or_(Incident.resolved_on.is_(None), Incident.resolved_on > as_of),
+        Incident.kind.in_(COMPLAINTS),
     )
     if scope is not None:
         stmt = stmt.where(Incident.reference.in_(scope.references))

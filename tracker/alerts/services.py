@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from ..domain import patterns as p
+from ..domain import detectors as p
 from ..extensions import db
 from ..models import Alert, AlertIncident, Incident, StageChange, utcnow
 from . import queries
