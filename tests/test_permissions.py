@@ -34,6 +34,7 @@ ACCESS: dict[str, frozenset[str] | str] = {
     "incidents.pause": OFFICE,
     "incidents.resume": OFFICE,
     "incidents.add_task": OFFICE,
+    "incidents.analyze": OFFICE,
     "tasks.mine": ALL,
     "tasks.detail": ALL,
     "tasks.done": ALL,

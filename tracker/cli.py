@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import sys
 
 import click
@@ -130,7 +132,6 @@ def register(app: Flask) -> None:
     )
     def scan_patterns(as_json, as_of, since):
         """Run every detector over all data; store/refresh alerts; print them."""
-        import json
         from datetime import date as _date
 
         from .alerts import services as alerts
@@ -170,3 +171,77 @@ def register(app: Flask) -> None:
         db.session.add(token)
         db.session.commit()
         click.echo(secret)
+
+    @app.cli.command("analyze")
+    @click.option("--batch", default=512, show_default=True, help="Narratives per batch.")
+    def analyze_cmd(batch):
+        """Read JSON lines {"id", "narrative", "department"?} on stdin; write one JSON line per
+        input with suggested tags and escalation risk. A bad line gets an "error" key and
+        empty suggestions; it never stops the run."""
+        from . import analysis
+        from .domain import analysis as engine
+
+        model = analysis.current_model()
+        pending: list[tuple[object, str | None, str | None]] = []
+
+        def flush():
+            texts = [text if error is None else "" for _, text, error in pending]
+            results = engine.analyze_batch(texts, model=model)
+            for (id_, _, error), result in zip(pending, results, strict=True):
+                out = result.to_json(id_)
+                if error:
+                    out["error"] = error
+                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            pending.clear()
+
+        stdin = (
+            io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+            if hasattr(sys.stdin, "buffer")
+            else sys.stdin
+        )
+        for number, line in enumerate(stdin, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except ValueError:
+                pending.append((None, None, f"line {number} is not valid JSON"))
+            else:
+                if not isinstance(item, dict):
+                    pending.append((None, None, f"line {number} is not a JSON object"))
+                elif not isinstance(item.get("narrative"), str):
+                    pending.append((item.get("id"), None, f"line {number} has no narrative text"))
+                else:
+                    pending.append((item.get("id"), item["narrative"], None))
+            if len(pending) >= batch:
+                flush()
+        if pending:
+            flush()
+        sys.stdout.flush()
+
+    @app.cli.command("train-tagger")
+    def train_tagger():
+        """Retrain the tag suggester from the shipped corpus plus the codings officers
+        confirmed; write it to instance/ and report quality before and after on the
+        held-out split."""
+        import os
+
+        from . import analysis
+        from .domain import analysis as engine
+
+        extra = analysis.confirmed_examples()
+        click.echo(f"Training on the shipped corpus and {len(extra)} confirmed incident(s)...")
+        model, before, after = engine.retrain(extra)
+        path = analysis.model_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npz")
+        model.save(tmp)
+        os.replace(tmp, path)
+        click.echo(f"{'':22}{'before':>8}{'after':>8}")
+        for label, key in (
+            ("macro-F1", "macro_f1"),
+            ("primary top-1", "primary_top1"),
+            ("escalation AUROC", "escalation_auroc"),
+        ):
+            click.echo(f"{label:22}{getattr(before, key):8.3f}{getattr(after, key):8.3f}")
+        click.echo(f"Held-out narratives: {after.n}. Model written to {path}.")

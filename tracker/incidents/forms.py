@@ -9,6 +9,7 @@ from wtforms import (
     BooleanField,
     DateField,
     DateTimeLocalField,
+    HiddenField,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -70,6 +71,9 @@ class IncidentForm(FlaskForm):
     severity = SelectField("Severity", choices=_choices(vocab.SEVERITIES), default="low")
     stage = SelectField("Dispute stage", choices=_choices(vocab.STAGES), default="concern")
     owner = SelectField("Responsible owner", choices=[], coerce=str, validate_choice=False)
+    # The suggestions the officer was shown ({"slug": score}), set by the analysis panel:
+    # what they tick or leave is stored as feedback the tagger learns from.
+    suggested = HiddenField()
 
     def set_choices(self, tags, owners):
         self.tags.choices = [(t.slug, t.name) for t in tags]

@@ -8,7 +8,8 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_login import current_user
 from sqlalchemy import select
 
-from .. import audit
+from .. import analysis, audit
+from ..domain import analysis as engine
 from ..extensions import db
 from ..models import Incident, Tag, User
 from ..permissions import requires
@@ -31,6 +32,17 @@ def after_change(incident: Incident) -> None:
         current_app.logger.exception(
             "incremental pattern detection failed for %s", incident.reference
         )
+
+
+def _analyse_on_save(incident: Incident, form: IncidentForm) -> None:
+    """Escalation risk from the narrative and the incident's facts, stored on the incident
+    (the escalation-risk detector reads it), and the officer's verdict on the suggestions."""
+    db.session.flush()
+    try:
+        analysis.score_incident(incident)
+    except engine.NarrativeError:
+        incident.escalation_score, incident.escalation_level = None, None
+    analysis.record_feedback(incident, analysis.parse_suggested(form.suggested.data), current_user)
 
 
 def get_or_404(reference: str) -> Incident:
@@ -88,6 +100,7 @@ def new():
         if ok:
             incident = services.create_incident(clean, user=current_user, kind=form.kind.data)
             incident.owner = db.session.get(User, int(form.owner.data)) if form.owner.data else None
+            _analyse_on_save(incident, form)
             audit.record("create", "incident", incident.reference)
             db.session.commit()
             after_change(incident)
@@ -180,6 +193,7 @@ def edit(reference: str):
                 )
                 incident.owner = owner
             if changes:
+                _analyse_on_save(incident, form)
                 audit.record(
                     "update",
                     "incident",
@@ -359,3 +373,31 @@ def add_task(reference: str):
     db.session.commit()
     flash(f"Task for {assignee.full_name} added to {incident.reference}.", "success")
     return redirect(url_for("incidents.detail", reference=incident.reference) + "#tasks")
+
+
+@bp.route("/analyze", methods=["POST"])
+@requires("incident.create")
+def analyze():
+    """The filing form's analysis panel: suggestions with evidence spans, escalation risk.
+    JSON in ({"narrative", "department"?}), JSON out; CSRF-protected like every form."""
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("narrative"), str):
+        return {
+            "error": {
+                "code": "bad_request",
+                "message": "Send JSON with a narrative.",
+                "fields": {"narrative": ["This field is required."]},
+            }
+        }, 400
+    try:
+        result = engine.analyze(body["narrative"], model=analysis.current_model())
+    except engine.NarrativeError as exc:
+        return {
+            "error": {"code": "invalid", "message": str(exc), "fields": {"narrative": [str(exc)]}}
+        }, 422
+    names = dict(db.session.execute(select(Tag.slug, Tag.name)).all())
+    out = result.to_json()
+    for tag in out["tags"]:
+        tag["name"] = names.get(tag["slug"], tag["slug"])
+    out["spans"] = result.evidence_spans()
+    return out

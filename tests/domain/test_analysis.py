@@ -1,0 +1,183 @@
+"""Narrative analysis, called directly: meaning over keywords, negation, bad input, facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.domain.analysis import (
+    Facts,
+    NarrativeError,
+    analyze,
+    analyze_batch,
+    default_model,
+    evaluate,
+    load_corpus,
+    load_model,
+    split_of,
+    validate_narrative,
+)
+
+
+def slugs(text: str, facts=None) -> list[str]:
+    return [t.slug for t in analyze(text, facts).tags]
+
+
+def test_a_complication_nobody_mentioned_is_an_unexplained_risk_without_the_word_risk():
+    text = (
+        "Dad had his bowel operation on Monday. Afterwards he needed a stoma bag, and nobody "
+        "had said anything beforehand about that being something that could happen."
+    )
+    result = analyze(text)
+    assert "unexplained-risk" in [t.slug for t in result.tags]
+    tag = next(t for t in result.tags if t.slug == "unexplained-risk")
+    assert tag.evidence, "a suggestion must say which words triggered it"
+    for e in tag.evidence:
+        assert text[e.start : e.end].strip(" ,;:") == e.phrase
+
+
+def test_no_one_told_us_anything_for_hours_is_an_information_need_and_a_delay():
+    found = slugs(
+        "We sat in the relatives' room and no one told us anything for six hours. "
+        "Nobody came back to say whether he was still in theatre."
+    )
+    assert "unmet-information-need" in found
+    assert "delayed-communication" in found
+
+
+def test_explained_risks_are_not_an_unexplained_risk():
+    found = slugs(
+        "The surgeon did explain the risks of the operation carefully, including the "
+        "chance of infection, and answered all our questions. Thank you to the whole team."
+    )
+    assert "unexplained-risk" not in found
+
+
+def test_a_compliment_gets_no_tags_and_low_escalation():
+    result = analyze(
+        "I just wanted to say thank you to the nurses on Ward 4. They kept us informed "
+        "every step of the way and were so kind to Mum."
+    )
+    assert result.tags == ()
+    assert result.escalation.level == "low"
+
+
+def test_spelling_slips_and_family_voice_still_match():
+    found = slugs(
+        "nobdy rang me when my mum was moved to another ward, i only found out when i "
+        "turned up to visit and her bed was empty. im her next of kin"
+    )
+    assert "family-excluded" in found
+
+
+def test_escalation_names_its_reasons():
+    result = analyze(
+        "This is the third time I have written with no reply. I have now instructed a "
+        "solicitor and will be contacting the ombudsman."
+    )
+    assert result.escalation.level == "high"
+    reasons = " ".join(result.escalation.reasons)
+    assert "solicitor" in reasons and "ombudsman" in reasons
+
+
+def test_facts_raise_the_escalation_score_with_reasons():
+    text = "I rang again about my father's discharge letter."
+    quiet = analyze(text)
+    loud = analyze(
+        text,
+        Facts(
+            severity="high",
+            stage="complaint",
+            contacts=3,
+            unanswered_contacts=2,
+            days_past_response_deadline=4,
+            prior_incidents_same_patient=1,
+        ),
+    )
+    assert loud.escalation.score > quiet.escalation.score
+    assert "third contact without an answer" in loud.escalation.reasons
+    assert any("late" in r for r in loud.escalation.reasons)
+    assert any("earlier incident" in r for r in loud.escalation.reasons)
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("", "empty"),
+        ("   \n\t ", "empty"),
+        ("x" * 20_001, "limit"),
+        ("a" * 1_000_000, "limit"),
+        ("ok\x00\x01\x02\x03\x04\x05\x06", "binary"),
+        (b"\x89PNG\r\n".decode("latin-1") + "\x00" * 40, "binary"),
+        (12345, "text"),
+        (None, "text"),
+    ],
+)
+def test_bad_input_gets_a_clear_error(bad, message):
+    with pytest.raises(NarrativeError, match=message):
+        validate_narrative(bad)
+    with pytest.raises(NarrativeError):
+        analyze(bad)
+
+
+def test_a_batch_with_bad_lines_answers_every_line():
+    results = analyze_batch(["", "Nobody told us what the scan showed.", "\x00\x00\x00\x00binary"])
+    assert results[0].error and results[2].error
+    assert results[1].error is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mi madre fue operada de la cadera y nadie nos explicó los riesgos de la operación antes.",
+        "Ma mère a été opérée et personne ne nous a expliqué les risques avant l'intervention.",
+        "我的母亲做了手术，没有人向我们解释手术的风险，我们非常生气。",
+    ],
+)
+def test_non_english_gets_no_suggestions_and_says_why(text):
+    result = analyze(text)
+    assert result.tags == ()
+    assert "English" in result.note
+
+
+def test_to_json_follows_the_interface():
+    out = analyze(
+        "Nobody told us she could lose her hearing after the operation. We have "
+        "contacted a solicitor."
+    ).to_json("x-1")
+    assert set(out) >= {"id", "tags", "escalation"} and out["id"] == "x-1"
+    assert set(out["escalation"]) == {"score", "level", "reasons"}
+    assert 0 <= out["escalation"]["score"] <= 1
+    scores = [t["score"] for t in out["tags"]]
+    assert scores == sorted(scores, reverse=True)
+    for t in out["tags"]:
+        assert set(t) == {"slug", "score", "evidence"} and 0 <= t["score"] <= 1
+        assert all(isinstance(p, str) for p in t["evidence"])
+
+
+def test_a_saved_model_loads_as_data_and_scores_the_same(tmp_path):
+    model = default_model()
+    model.save(tmp_path / "m.npz")
+    again = load_model(tmp_path / "m.npz")
+    text = "The nurse was rude and laughed at my mother."
+    assert analyze(text, model=again).to_json() == analyze(text, model=model).to_json()
+
+
+def test_the_corpus_has_a_fixed_split_and_every_tag_is_represented():
+    corpus = load_corpus()
+    assert len(corpus) >= 400
+    assert len({e["id"] for e in corpus}) == len(corpus)
+    test = [e for e in corpus if split_of(e["id"]) == "test"]
+    assert 0.2 < len(test) / len(corpus) < 0.4
+    from tracker.domain.vocab import TAG_SLUGS
+
+    for slug in TAG_SLUGS:
+        assert sum(slug in e["tags"] for e in corpus) >= 15, slug
+    assert sum(not e["tags"] for e in corpus) >= 40
+
+
+def test_held_out_quality_does_not_regress():
+    """A floor under the figures benchmarks/analysis.py reports (see the README for them)."""
+    corpus = load_corpus()
+    metrics = evaluate(default_model(), [e for e in corpus if split_of(e["id"]) == "test"])
+    assert metrics.macro_f1 >= 0.45
+    assert metrics.escalation_auroc >= 0.85

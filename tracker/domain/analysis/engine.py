@@ -1,0 +1,373 @@
+"""analyze(narrative, facts) -> Analysis: suggested root causes with evidence, escalation risk
+with reasons.
+
+A tag's score blends the phrase lexicon (noisy-or of the weights of the distinct patterns that
+matched, each match cancelled when a positive guard holds in the same sentence) with the
+model's probability: score = alpha * model + (1 - alpha) * lexicon, suggested at or above the
+tag's threshold. alpha and the thresholds are chosen on out-of-fold predictions over the
+development split (see `tune`) and stored in the model, so a retrained model carries its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import lexicon
+from .model import Model, default_model, features, word_ngrams_index
+
+MAX_CHARS = 20_000
+LEVELS = (("high", 0.6), ("medium", 0.3), ("low", 0.0))
+DEFAULT_ALPHA = 0.5
+DEFAULT_THRESHOLD = 0.5
+MAX_EVIDENCE = 3
+
+# Frequent English words: a narrative in which almost none occur is not English.
+_ENGLISH = frozenset(
+    "the a an and or but to of in on at for with was were is are be been he she it they we i "
+    "my our his her their me us him them this that not no nobody never had has have did do "
+    "said told when after before from would could there what who".split()
+)
+# ... and frequent words of the languages most often met instead (none of them English words).
+_FOREIGN = (
+    frozenset(
+        "de la le les et des est une un que qui pas nous vous il elle avec pour dans sur du au "
+        "el los las y por con para del una es se lo su al muy pero como "
+        "der das und ist nicht ich sie wir mit von zu den ein eine auf dem des "
+        "het een van ik niet wij zijn op voor "
+        "ta na nie się że jest do po z w "
+        "da em um uma não os com para".split()
+    )
+    - _ENGLISH
+)
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_SENTENCE_END = re.compile(r"[.!?\n]+")
+_HARM = re.compile(
+    r"(?:harm|damage|injur\w+|paralys\w+|lost (?:the|his|her|my) (?:sight|voice|baby|leg|hearing)|"
+    r"can'?t (?:walk|see|hear|work)|permanent|nerve|stroke|infection|bleed\w*|died)"
+)
+
+
+class NarrativeError(ValueError):
+    """The text cannot be analysed; the message says why, for a person."""
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the app knows about an incident beyond its words."""
+
+    severity: str | None = None
+    stage: str | None = None
+    contacts: int = 0  # contacts from the patient or family
+    unanswered_contacts: int = 0
+    days_past_ack_deadline: int = 0
+    days_past_response_deadline: int = 0
+    prior_incidents_same_patient: int = 0
+    department: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    phrase: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TagSuggestion:
+    slug: str
+    score: float
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Escalation:
+    score: float
+    level: str
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Analysis:
+    tags: tuple[TagSuggestion, ...]
+    escalation: Escalation
+    note: str | None = None  # e.g. why nothing is suggested
+    error: str | None = None  # set by analyze_batch for input it could not read
+    scores: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
+    def to_json(self, id=None) -> dict:
+        """The `analyze` line of the public interface."""
+        out = {
+            "id": id,
+            "tags": [
+                {
+                    "slug": t.slug,
+                    "score": round(t.score, 3),
+                    "evidence": [e.phrase for e in t.evidence],
+                }
+                for t in self.tags
+            ],
+            "escalation": {
+                "score": round(self.escalation.score, 3),
+                "level": self.escalation.level,
+                "reasons": list(self.escalation.reasons),
+            },
+        }
+        if self.note:
+            out["note"] = self.note
+        if self.error:
+            out["error"] = self.error
+        return out
+
+    def evidence_spans(self) -> list[dict]:
+        return [
+            {"slug": t.slug, "start": e.start, "end": e.end} for t in self.tags for e in t.evidence
+        ]
+
+
+NOTHING = Escalation(0.0, "low", ())
+
+
+def validate_narrative(text) -> str:
+    """The narrative, or NarrativeError saying what is wrong with it."""
+    if not isinstance(text, str):
+        raise NarrativeError("The narrative must be text.")
+    if not text.strip():
+        raise NarrativeError("The narrative is empty.")
+    if len(text) > MAX_CHARS:
+        raise NarrativeError(
+            f"The narrative is {len(text):,} characters long; the limit is {MAX_CHARS:,}."
+        )
+    controls = sum(
+        1
+        for ch in text
+        if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\r\t"
+    )
+    if "\x00" in text or controls > max(3, len(text) // 100) or "\ufffd" in text:
+        raise NarrativeError("The narrative contains binary data, not text.")
+    return text
+
+
+def looks_english(text: str) -> bool:
+    words = _WORD.findall(text.lower())
+    letters = "".join(words)
+    non_latin = sum(1 for ch in letters if ord(ch) > 0x24F)
+    if letters and non_latin > len(letters) * 0.3:
+        return False
+    if len(words) < 6:
+        return True  # too short to tell; let the patterns decide
+    common = sum(1 for w in words if w in _ENGLISH)
+    foreign = sum(1 for w in words if w in _FOREIGN)
+    return common > foreign and common >= max(2, 0.12 * len(words))
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return 0, 0
+
+
+def lexicon_matches(text: str) -> dict[str, tuple[float, list[Evidence]]]:
+    """Per tag: noisy-or score of the patterns that matched, and their evidence spans."""
+    lower = text.lower()
+    spans = _sentences(lower)
+    guarded: dict[str, set[tuple[int, int]]] = {}
+    for slug, guards in lexicon.COMPILED_GUARDS.items():
+        hits = set()
+        for g in guards:
+            for m in g.finditer(lower):
+                hits.add(_sentence_of(spans, m.start()))
+        guarded[slug] = hits
+    out = {}
+    for slug, patterns in lexicon.COMPILED_TAGS.items():
+        miss, evidence = 1.0, []
+        for pattern, weight in patterns:
+            found = False
+            for m in pattern.finditer(lower):
+                if m.end() - m.start() < 2:
+                    continue
+                sentence = _sentence_of(spans, m.start())
+                if sentence in guarded.get(slug, ()):
+                    continue
+                found = True
+                evidence.append(
+                    Evidence(text[m.start() : m.end()].strip(" ,;:"), m.start(), m.end())
+                )
+            if found:
+                miss *= 1 - weight
+        if evidence:
+            out[slug] = (1 - miss, _dedupe(evidence))
+    return out
+
+
+def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
+    """Longest first, dropping spans inside one already kept; then in reading order."""
+    kept: list[Evidence] = []
+    for e in sorted(evidence, key=lambda e: e.start - e.end):
+        if not any(k.start <= e.start and e.end <= k.end for k in kept):
+            kept.append(e)
+    return sorted(kept[:MAX_EVIDENCE], key=lambda e: e.start)
+
+
+def escalation_from_text(text: str, tags: dict[str, float]) -> tuple[float, list[str]]:
+    lower = text.lower()
+    miss, reasons = 1.0, []
+    for pattern, reason, weight in lexicon.COMPILED_ESCALATION:
+        if pattern.search(lower) and reason not in reasons:
+            reasons.append(reason)
+            miss *= 1 - weight
+    if tags.get("unexplained-risk", 0) >= 0.5 and _HARM.search(lower):
+        reasons.append("harm after a risk that was not explained")
+        miss *= 0.5
+    score = 1 - miss
+    if any(p.search(lower) for p in lexicon.COMPILED_DEESCALATION):
+        score *= 0.5
+    return score, reasons
+
+
+def escalation_from_facts(facts: Facts | None) -> tuple[float, list[str]]:
+    if facts is None:
+        return 0.0, []
+    parts: list[tuple[float, str]] = []
+    if facts.stage in ("external", "legal"):
+        parts.append((0.7, f"already at the {facts.stage} stage"))
+    elif facts.stage == "complaint":
+        parts.append((0.3, "already a formal complaint"))
+    if facts.severity == "high":
+        parts.append((0.35, "high severity"))
+    if facts.unanswered_contacts >= 2:
+        parts.append((0.45, f"{_ordinal(facts.unanswered_contacts + 1)} contact without an answer"))
+    elif facts.contacts >= 3:
+        parts.append((0.3, f"{facts.contacts} contacts from the patient or family"))
+    late = max(facts.days_past_ack_deadline, facts.days_past_response_deadline)
+    if late > 0:
+        which = "response" if facts.days_past_response_deadline else "acknowledgement"
+        parts.append(
+            (min(0.5, 0.2 + 0.03 * late), f"{which} {late} working day{'s' * (late != 1)} late")
+        )
+    if facts.prior_incidents_same_patient:
+        n = facts.prior_incidents_same_patient
+        parts.append(
+            (min(0.45, 0.2 * n), f"{n} earlier incident{'s' * (n != 1)} for the same patient")
+        )
+    miss = 1.0
+    for weight, _ in parts:
+        miss *= 1 - weight
+    return 1 - miss, [reason for _, reason in parts]
+
+
+def _ordinal(n: int) -> str:
+    words = {2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth"}
+    return words.get(n, f"{n}th")
+
+
+def _level(score: float) -> str:
+    return next(name for name, floor in LEVELS if score >= floor)
+
+
+def _model_evidence(text: str, model: Model, row: int) -> list[Evidence]:
+    """For a tag the lexicon did not see: the words that pushed the model most."""
+    best = []
+    weights = model.weights[row]
+    for phrase, start, end, index in word_ngrams_index(text):
+        w = weights[0, index]
+        if w > 0.5:
+            best.append((w, Evidence(phrase, start, end)))
+    best.sort(key=lambda p: -p[0])
+    return _dedupe([e for _, e in best[: MAX_EVIDENCE * 2]])
+
+
+def _combine(text: str, probs: np.ndarray, model: Model, facts: Facts | None) -> Analysis:
+    lex = lexicon_matches(text)
+    alpha = float(model.meta.get("alpha", DEFAULT_ALPHA))
+    thresholds = model.meta.get("thresholds", {})
+    scores: dict[str, float] = {}
+    suggested = []
+    for i, slug in enumerate(model.tags):
+        lex_score, evidence = lex.get(slug, (0.0, []))
+        score = alpha * float(probs[i]) + (1 - alpha) * lex_score
+        scores[slug] = score
+        if score >= thresholds.get(slug, DEFAULT_THRESHOLD):
+            if not evidence:
+                evidence = _model_evidence(text, model, i)
+            suggested.append(TagSuggestion(slug, min(1.0, score), tuple(evidence)))
+    suggested.sort(key=lambda t: -t.score)
+    text_score, reasons = escalation_from_text(text, scores)
+    model_esc = float(probs[len(model.tags)])
+    beta = float(model.meta.get("escalation_alpha", DEFAULT_ALPHA))
+    text_score = beta * model_esc + (1 - beta) * text_score
+    if model_esc >= 0.7 and not reasons:
+        reasons.append("its tone resembles complaints that escalated")
+    fact_score, fact_reasons = escalation_from_facts(facts)
+    score = 1 - (1 - text_score) * (1 - fact_score)
+    return Analysis(
+        tuple(suggested),
+        Escalation(round(score, 4), _level(score), tuple(reasons + fact_reasons)),
+        scores=scores,
+    )
+
+
+def analyze(narrative: str, facts: Facts | None = None, model: Model | None = None) -> Analysis:
+    """Suggestions and escalation for one narrative. Raises NarrativeError for input that is
+    not a readable narrative (empty, too long, binary); text that is not English gets no
+    suggestions and a note saying why."""
+    text = validate_narrative(narrative)
+    model = model or default_model()
+    if not looks_english(text):
+        fact_score, reasons = escalation_from_facts(facts)
+        return Analysis(
+            (),
+            Escalation(round(fact_score, 4), _level(fact_score), tuple(reasons)),
+            note="The narrative does not appear to be in English; no tags suggested.",
+        )
+    probs = model.probabilities(features([text]))[0]
+    return _combine(text, probs, model, facts)
+
+
+def analyze_batch(
+    narratives: Sequence[str] | Iterable[str],
+    model: Model | None = None,
+    facts: Sequence[Facts | None] | None = None,
+) -> list[Analysis]:
+    """Many narratives at once (one matrix product for the model). Unreadable input gives an
+    Analysis with `error` set instead of raising, so one bad line never stops a batch."""
+    model = model or default_model()
+    narratives = list(narratives)
+    facts = list(facts) if facts is not None else [None] * len(narratives)
+    results: list[Analysis | None] = [None] * len(narratives)
+    readable = []
+    for i, text in enumerate(narratives):
+        try:
+            validate_narrative(text)
+        except NarrativeError as exc:
+            results[i] = Analysis((), NOTHING, error=str(exc))
+            continue
+        if not looks_english(text):
+            results[i] = Analysis(
+                (),
+                NOTHING,
+                note="The narrative does not appear to be in English; no tags suggested.",
+            )
+            continue
+        readable.append(i)
+    if readable:
+        probs = model.probabilities(features([narratives[i] for i in readable]))
+        for row, i in enumerate(readable):
+            results[i] = _combine(narratives[i], probs[row], model, facts[i])
+    return results  # type: ignore[return-value]
