@@ -46,6 +46,9 @@ def create_app(config: dict | None = None) -> Flask:
             return None
 
     _register_blueprints(app)
+    from .api import init_api
+
+    init_api(app)
     _register_errors(app)
     _register_security_headers(app)
     _register_template_helpers(app)
@@ -73,18 +76,92 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def _register_errors(app: Flask) -> None:
-    def page(code: int, title: str, message: str):
-        if _wants_json():
-            from flask import jsonify
+_API_CODES = {
+    400: "bad_request",
+    401: "unauthenticated",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "too_large",
+    422: "invalid",
+    500: "server_error",
+}
 
-            return jsonify(error={"code": code, "message": message, "fields": {}}), code
+
+def _flatten(messages, prefix: str = "") -> dict[str, list[str]]:
+    """webargs/marshmallow messages ({"json": {"tags": {0: ["..."]}}}) as field -> [text]."""
+    out: dict[str, list[str]] = {}
+    if isinstance(messages, dict):
+        for key, value in messages.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            if key in ("json", "query", "form", "files") and not prefix:
+                name = ""
+            if key == "_schema":
+                name = prefix or "body"
+            for field, texts in _flatten(value, name).items():
+                out.setdefault(field, []).extend(texts)
+    elif isinstance(messages, list | tuple):
+        for m in messages:
+            if isinstance(m, dict | list):
+                for field, texts in _flatten(m, prefix).items():
+                    out.setdefault(field, []).extend(texts)
+            else:
+                out.setdefault(prefix or "body", []).append(str(m))
+    else:
+        out.setdefault(prefix or "body", []).append(str(messages))
+    return out
+
+
+def _api_error(code: int, message: str, error=None):
+    """The API's one error shape (spec/interfaces.md). A body too large to read is a 400:
+    the documented codes are 400, 401, 403, 404, 409 and 422."""
+    from flask import jsonify
+
+    fields = {}
+    data = getattr(error, "data", None)
+    if isinstance(data, dict) and data.get("messages"):
+        fields = _flatten(data["messages"])
+        if code == 400 and "body" in fields:
+            message = "The body is not valid JSON."
+    name = _API_CODES.get(code, str(code))
+    if code == 413:
+        code, message = 400, "The request body is larger than Concord accepts."
+    response = jsonify(error={"code": name, "message": message, "fields": fields})
+    if code == 401:
+        response.headers["WWW-Authenticate"] = 'Bearer realm="concord"'
+    return response, code
+
+
+def _register_errors(app: Flask) -> None:
+    def page(code: int, title: str, message: str, error=None):
+        if _wants_json():
+            return _api_error(code, message, error)
         return render_template("error.html", code=code, title=title, message=message), code
+
+    @app.errorhandler(401)
+    def unauthorized(e):
+        return page(401, "Sign in", "Sign in to continue.")
+
+    @app.errorhandler(409)
+    def conflict(e):
+        return page(
+            409,
+            "Conflict",
+            getattr(e, "description", "") or "That conflicts with the current state.",
+        )
+
+    @app.errorhandler(422)
+    def unprocessable(e):
+        return page(422, "Not valid", "Some fields are not valid; nothing was saved.", e)
 
     @app.errorhandler(400)
     def bad_request(e):
         return page(
-            400, "Bad request", getattr(e, "description", "") or "The request was not understood."
+            400,
+            "Bad request",
+            getattr(e, "description", "") or "The request was not understood.",
+            e,
         )
 
     @app.errorhandler(CSRFError)

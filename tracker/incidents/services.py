@@ -200,6 +200,10 @@ def validate(
         added = [t for t in clean["tags"] if t not in existing.tag_slugs and t not in active]
         if added:
             errors.setdefault("tags", []).append(f"Retired tag: {', '.join(added)}.")
+    if existing is None and clean.get("reference") and get_by_reference(clean["reference"]):
+        errors.setdefault("reference", []).append(
+            f"An incident {clean['reference']} already exists; change it instead of adding it again."
+        )
     if errors:
         raise ValidationFailed(errors)
     return clean
