@@ -35,6 +35,9 @@ ACCESS: dict[str, frozenset[str] | str] = {
     "incidents.resume": OFFICE,
     "incidents.add_task": OFFICE,
     "incidents.analyze": OFFICE,
+    "incidents.import_csv": OFFICE,
+    "incidents.confirm_import": OFFICE,
+    "incidents.export_csv": OFFICE,
     # JSON API: bearer tokens, the same role rules (tests/test_api.py walks them with tokens)
     "api-docs.openapi_json": PUBLIC,
     "api_docs.docs": PUBLIC,

@@ -245,3 +245,67 @@ def register(app: Flask) -> None:
         ):
             click.echo(f"{label:22}{getattr(before, key):8.3f}{getattr(after, key):8.3f}")
         click.echo(f"Held-out narratives: {after.n}. Model written to {path}.")
+
+    @app.cli.command("import-csv")
+    @click.argument("path", type=click.Path(exists=True, dir_okay=False))
+    @click.option("--dry-run", is_flag=True, help="Check every row and report; write nothing.")
+    @click.option("--as-user", default=None, help="Account recorded as the importer.")
+    def import_csv_cmd(path, dry_run, as_user):
+        """Load incidents from CSV: all rows or none, with a report naming each bad row."""
+        from pathlib import Path
+
+        from .incidents import importer
+
+        user = None
+        if as_user:
+            user = db.session.scalar(select(User).where(User.username == as_user))
+            if user is None:
+                raise click.ClickException(f"No account named {as_user!r}.")
+        data = Path(path).read_bytes()
+        plan = importer.plan(data) if dry_run else None
+        try:
+            if not dry_run:
+                plan = importer.import_csv(data, user=user)
+        except importer.ImportFailed as exc:
+            plan = exc.plan
+        for warning in plan.warnings:
+            click.echo(f"Note: {warning}", err=True)
+        if not plan.ok:
+            for error in plan.errors:
+                click.echo(str(error), err=True)
+            raise click.ClickException(
+                f"{len(plan.errors)} problem(s) in {len({e.line for e in plan.errors})} row(s); "
+                "nothing was imported."
+            )
+        verb = "Would import" if dry_run else "Imported"
+        click.echo(
+            f"{verb} {len(plan.rows)} row(s): {plan.count('create')} new, "
+            f"{plan.count('update')} updated, {plan.count('unchanged')} unchanged."
+        )
+
+    @app.cli.command("export-csv")
+    @click.argument("path", type=click.Path(dir_okay=False, writable=True))
+    def export_csv_cmd(path):
+        """Write every incident in the import columns (UTF-8 with BOM, opens in Excel)."""
+        from . import audit
+        from .domain import csvfile
+        from .incidents import importer
+
+        count = 0
+
+        def counted():
+            nonlocal count
+            for row in importer.export_rows():
+                count += 1
+                yield row
+
+        target = sys.stdout if path == "-" else open(path, "w", encoding="utf-8", newline="")
+        try:
+            for chunk in csvfile.write(counted()):
+                target.write(chunk)
+        finally:
+            if target is not sys.stdout:
+                target.close()
+        audit.record("export", "incident", None, detail=f"{count} incidents to {path}", commit=True)
+        if path != "-":
+            click.echo(f"Wrote {count} incident(s) to {path}.")

@@ -19,15 +19,14 @@ class ConcordApi(Api):
         use the documented {"error": {...}} shape."""
 
 
-api = ConcordApi()
-
-
 def init_api(app: Flask) -> None:
     app.config.setdefault("API_TITLE", "Concord")
     app.config.setdefault("API_VERSION", "v1")
     app.config.setdefault("OPENAPI_VERSION", "3.0.3")
     app.config.setdefault("OPENAPI_URL_PREFIX", "/api/v1")
     app.config.setdefault("OPENAPI_JSON_PATH", "openapi.json")
+    api = ConcordApi()  # one per app: an Api object keeps the app it documents
+    app.extensions["concord_api"] = api
     api.init_app(
         app,
         spec_kwargs={

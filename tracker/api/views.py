@@ -260,10 +260,15 @@ def add_contact(data, reference):
     incident = _get(reference)
     when = data.get("contact_at") or datetime.now().replace(microsecond=0)
     if when.tzinfo is not None:
-        when = when.astimezone().replace(tzinfo=None)
+        try:
+            when = when.astimezone().replace(tzinfo=None)
+        except (OverflowError, ValueError):
+            raise _invalid({"contact_at": ["This date and time cannot be used."]}) from None
     errors = {}
     if when > datetime.now():
         errors["contact_at"] = ["This is in the future."]
+    elif when.year < 1900:
+        errors["contact_at"] = ["This is too far in the past."]
     for name in ("who", "text"):
         if not data[name].strip():
             errors[name] = ["This field is required."]
@@ -353,7 +358,7 @@ docs_bp = FlaskBlueprint("api_docs", __name__, url_prefix="/api/v1")
 @public
 def docs():
     """Browsable API documentation, rendered here from the OpenAPI document (no CDN)."""
-    from . import api
+    from flask import current_app
 
-    spec = api.spec.to_dict()
+    spec = current_app.extensions["concord_api"].spec.to_dict()
     return render_template("api/docs.html", spec=spec, spec_url=url_for("api-docs.openapi_json"))

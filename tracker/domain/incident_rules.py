@@ -46,6 +46,7 @@ REQUIRED = (
     "severity",
     "stage",
 )
+EARLIEST = date(1900, 1, 1)  # older dates are typing slips (and break calendar arithmetic)
 DATE_FIELDS = ("reported_on", "occurred_on", "acknowledged_on", "resolved_on")
 CHOICES = {
     "source": vocab.SOURCES,
@@ -203,6 +204,8 @@ def _cross_field_rules(rec: Mapping[str, Any], today: date, err, errors: Errors)
         value = rec.get(field)
         if isinstance(value, date) and value > today and field not in errors:
             err(field, "This date is in the future.")
+        elif isinstance(value, date) and value < EARLIEST and field not in errors:
+            err(field, f"This date is too far in the past (before {EARLIEST.year}).")
     reported, occurred = rec.get("reported_on"), rec.get("occurred_on")
     if isinstance(reported, date) and isinstance(occurred, date) and occurred > reported:
         if "occurred_on" not in errors:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
 from wtforms import (
     BooleanField,
     DateField,
@@ -143,6 +144,9 @@ class ContactForm(FlaskForm):
         if self.contact_at.data and self.contact_at.data > datetime.now():
             self.contact_at.errors.append("This is in the future.")
             ok = False
+        elif self.contact_at.data and self.contact_at.data.year < 1900:
+            self.contact_at.errors.append("This is too far in the past.")
+            ok = False
         for field in (self.who, self.text):
             if field.data and (problem := incident_rules.text_problem(field.data)):
                 field.errors.append(problem)
@@ -205,3 +209,17 @@ class ResumeForm(FlaskForm):
     end = DateField(
         "Running again from", default=date.today, validators=[InputRequired("Enter the date.")]
     )
+
+
+class ImportForm(FlaskForm):
+    file = FileField(
+        "CSV file",
+        validators=[
+            FileRequired("Choose a CSV file."),
+            FileAllowed(["csv", "txt"], "Choose a .csv file (Excel: Save As > CSV UTF-8)."),
+        ],
+    )
+
+
+class ConfirmImportForm(FlaskForm):
+    token = HiddenField(validators=[DataRequired()])

@@ -107,6 +107,8 @@ def _bump_counter(year: int) -> int:
         .where(ReferenceCounter.year == year)
         .values(last=ReferenceCounter.last + 1)
         .returning(ReferenceCounter.last)
+        # no ORM object mirrors the counter: skip scanning the session for one (O(n) each)
+        .execution_options(synchronize_session=False)
     )
     number = db.session.execute(stmt).scalar()
     if number is not None:
@@ -140,6 +142,7 @@ def reserve_reference(reference: str) -> None:
         update(ReferenceCounter)
         .where(ReferenceCounter.year == year, ReferenceCounter.last < number)
         .values(last=number)
+        .execution_options(synchronize_session=False)
     )
 
 

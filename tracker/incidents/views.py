@@ -401,3 +401,125 @@ def analyze():
         tag["name"] = names.get(tag["slug"], tag["slug"])
     out["spans"] = result.evidence_spans()
     return out
+
+
+# --- CSV import and export -----------------------------------------------------------------
+
+PREVIEW_ROWS = 200
+
+
+def _upload_dir():
+    from pathlib import Path
+
+    path = Path(current_app.instance_path) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _clean_old_uploads(days: int = 1) -> None:
+    import time
+
+    for f in _upload_dir().glob("*.csv"):
+        if f.stat().st_mtime < time.time() - days * 86400:
+            f.unlink(missing_ok=True)
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@requires("incident.import")
+def import_csv():
+    """Upload a CSV and see how every row will be read; nothing is written yet."""
+    import secrets
+
+    from flask import session
+
+    from . import importer
+    from .forms import ConfirmImportForm, ImportForm
+
+    form = ImportForm()
+    if not form.validate_on_submit():
+        status = 422 if form.is_submitted() else 200
+        return render_template("incidents/import.html", form=form, plan=None), status
+    data = form.file.data.read()
+    plan = importer.plan(data)
+    db.session.rollback()  # planning reads only; release what it loaded
+    confirm = None
+    if plan.ok:
+        _clean_old_uploads()
+        token = secrets.token_urlsafe(16)
+        (_upload_dir() / f"{token}.csv").write_bytes(data)
+        session["import_token"] = token
+        confirm = ConfirmImportForm(token=token)
+    audit.record(
+        "import-preview",
+        "incident",
+        None,
+        detail=f"{len(plan.rows)} rows, {len(plan.errors)} problems",
+        commit=True,
+    )
+    return render_template(
+        "incidents/import.html",
+        form=form,
+        plan=plan,
+        confirm=confirm,
+        filename=form.file.data.filename,
+        preview_rows=PREVIEW_ROWS,
+    ), (200 if plan.ok else 422)
+
+
+@bp.route("/import/confirm", methods=["POST"])
+@requires("incident.import")
+def confirm_import():
+    """Import the previewed file: all rows or none."""
+    from flask import session
+
+    from . import importer
+    from .forms import ConfirmImportForm, ImportForm
+
+    form = ConfirmImportForm()
+    token = form.token.data or ""
+    path = _upload_dir() / f"{token}.csv"
+    if not form.validate_on_submit() or token != session.get("import_token") or not path.exists():
+        flash("That preview has expired: upload the file again.", "warning")
+        return redirect(url_for("incidents.import_csv"))
+    try:
+        plan = importer.import_csv(path.read_bytes(), user=current_user)
+    except importer.ImportFailed as exc:
+        flash("Nothing was imported: the data changed since the preview.", "danger")
+        return render_template(
+            "incidents/import.html",
+            form=ImportForm(),
+            plan=exc.plan,
+            confirm=None,
+            filename="",
+            preview_rows=PREVIEW_ROWS,
+        ), 422
+    path.unlink(missing_ok=True)
+    session.pop("import_token", None)
+    flash(
+        f"Imported {len(plan.rows)} rows: {plan.count('create')} new, {plan.count('update')} "
+        f"updated, {plan.count('unchanged')} unchanged.",
+        "success",
+    )
+    return redirect(url_for("incidents.list"))
+
+
+@bp.route("/export.csv")
+@requires("incident.export")
+def export_csv():
+    """The incidents the list shows (same filters), in the import columns."""
+    from flask import Response, stream_with_context
+
+    from ..domain import csvfile
+    from . import importer
+
+    filters = queries.Filters.from_args(request.args)
+    stmt = queries.filtered(filters).order_by(Incident.reported_on, Incident.id)
+    audit.record(
+        "export", "incident", None, detail=request.query_string.decode()[:500] or "all", commit=True
+    )
+    name = f"concord-incidents-{date.today().isoformat()}.csv"
+    return Response(
+        stream_with_context(csvfile.write(importer.export_rows(stmt))),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

@@ -197,13 +197,13 @@ def lexicon_matches(text: str) -> dict[str, tuple[float, list[Evidence]]]:
     out = {}
     for slug, patterns in lexicon.COMPILED_TAGS.items():
         miss, evidence = 1.0, []
+        blocked = guarded.get(slug)
         for pattern, weight in patterns:
             found = False
             for m in pattern.finditer(lower):
                 if m.end() - m.start() < 2:
                     continue
-                sentence = _sentence_of(spans, m.start())
-                if sentence in guarded.get(slug, ()):
+                if blocked and _sentence_of(spans, m.start()) in blocked:
                     continue
                 found = True
                 evidence.append(
@@ -284,9 +284,9 @@ def _level(score: float) -> str:
 def _model_evidence(text: str, model: Model, row: int) -> list[Evidence]:
     """For a tag the lexicon did not see: the words that pushed the model most."""
     best = []
-    weights = model.weights[row]
+    weights = model.dense_row(row)
     for phrase, start, end, index in word_ngrams_index(text):
-        w = weights[0, index]
+        w = weights[index]
         if w > 0.5:
             best.append((w, Evidence(phrase, start, end)))
     best.sort(key=lambda p: -p[0])
@@ -296,12 +296,15 @@ def _model_evidence(text: str, model: Model, row: int) -> list[Evidence]:
 def _combine(text: str, probs: np.ndarray, model: Model, facts: Facts | None) -> Analysis:
     lex = lexicon_matches(text)
     alpha = float(model.meta.get("alpha", DEFAULT_ALPHA))
+    gamma = float(model.meta.get("primary_weight", 0.0))
+    n = len(model.tags)
+    primary = probs[n + 1 :] if len(probs) > n + 1 else np.zeros(n)
     thresholds = model.meta.get("thresholds", {})
     scores: dict[str, float] = {}
     suggested = []
     for i, slug in enumerate(model.tags):
         lex_score, evidence = lex.get(slug, (0.0, []))
-        score = alpha * float(probs[i]) + (1 - alpha) * lex_score
+        score = alpha * float(probs[i]) + (1 - alpha) * lex_score + gamma * float(primary[i])
         scores[slug] = score
         if score >= thresholds.get(slug, DEFAULT_THRESHOLD):
             if not evidence:
@@ -309,7 +312,7 @@ def _combine(text: str, probs: np.ndarray, model: Model, facts: Facts | None) ->
             suggested.append(TagSuggestion(slug, min(1.0, score), tuple(evidence)))
     suggested.sort(key=lambda t: -t.score)
     text_score, reasons = escalation_from_text(text, scores)
-    model_esc = float(probs[len(model.tags)])
+    model_esc = float(probs[n])
     beta = float(model.meta.get("escalation_alpha", DEFAULT_ALPHA))
     text_score = beta * model_esc + (1 - beta) * text_score
     if model_esc >= 0.7 and not reasons:

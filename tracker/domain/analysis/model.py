@@ -27,6 +27,7 @@ from ..vocab import TAG_SLUGS
 CORPUS_DIR = Path(__file__).parent / "corpus"
 SHIPPED_MODEL = Path(__file__).parent / "model.npz"
 N_FEATURES = 2**18
+REGULARISATION_C = 8.0  # chosen on out-of-fold development scores (benchmarks/analysis.py)
 _WORDS = HashingVectorizer(
     n_features=N_FEATURES,
     ngram_range=(1, 2),
@@ -99,9 +100,23 @@ class Model:
     trained_on: int = 0
     meta: dict = field(default_factory=dict)
 
+    def dense_row(self, i: int) -> np.ndarray:
+        """One tag's weights as a dense vector (1 MB), cached: looking up single weights in a
+        sparse matrix is slow, and evidence needs a few dozen per narrative."""
+        cache = self.meta.setdefault("_dense", {})
+        if i not in cache:
+            cache[i] = np.asarray(self.weights[i].todense()).ravel()
+        return cache[i]
+
     def probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
         z = (x @ self.weights.T).toarray() + self.intercepts
-        return 1 / (1 + np.exp(-z))
+        n = len(self.tags) + 1
+        out = 1 / (1 + np.exp(-z[:, :n]))
+        if z.shape[1] > n:  # softmax over the primary-tag rows: which tag is the main one
+            p = z[:, n:] - z[:, n:].max(axis=1, keepdims=True)
+            p = np.exp(p)
+            out = np.hstack([out, p / p.sum(axis=1, keepdims=True)])
+        return out
 
     def save(self, path: Path) -> None:
         w = self.weights.tocsr()
@@ -115,7 +130,9 @@ class Model:
                 intercepts=self.intercepts,
                 tags=np.array(self.tags),
                 trained_on=np.array(self.trained_on),
-                meta=np.array(json.dumps(self.meta)),
+                meta=np.array(
+                    json.dumps({k: v for k, v in self.meta.items() if not k.startswith("_")})
+                ),
             )
 
 
@@ -150,10 +167,12 @@ def _fit(x, targets) -> tuple[sparse.csr_matrix, np.ndarray]:
             rows.append(sparse.csr_matrix((1, N_FEATURES)))
             intercepts.append(-10.0)
             continue
-        clf = LogisticRegression(C=8.0, class_weight="balanced", solver="liblinear", max_iter=2000)
+        clf = LogisticRegression(
+            C=REGULARISATION_C, class_weight="balanced", solver="liblinear", max_iter=2000
+        )
         clf.fit(x, y)
         coef = clf.coef_.ravel()
-        keep = np.abs(coef) > 1e-4
+        keep = np.abs(coef) > 0.03  # smaller weights change no score measurably; 3 MB not 5
         rows.append(
             sparse.csr_matrix(
                 (coef[keep], (np.zeros(keep.sum(), int), np.where(keep)[0])), shape=(1, N_FEATURES)
@@ -161,6 +180,13 @@ def _fit(x, targets) -> tuple[sparse.csr_matrix, np.ndarray]:
         )
         intercepts.append(float(clf.intercept_[0]))
     return sparse.vstack(rows).tocsr(), np.array(intercepts)
+
+
+def _fit_primary(x, examples: list[dict]) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Which tag is the main one: one-vs-rest logits per tag (a softmax over them at
+    prediction time), trained on the narratives that have a primary tag."""
+    targets = [[e.get("primary_tag") == slug for e in examples] for slug in TAG_SLUGS]
+    return _fit(x, targets)
 
 
 def _targets(examples: list[dict]) -> list[list[bool]]:
@@ -175,13 +201,20 @@ def train(examples: list[dict], folds: int = 5) -> Model:
     never sees a model that was trained on the example it is scored on."""
     x = features([e["narrative"] for e in examples])
     targets = _targets(examples)
-    weights, intercepts = _fit(x, targets)
-    model = Model(tags=TAG_SLUGS, weights=weights, intercepts=intercepts, trained_on=len(examples))
+
+    def fit(idx) -> Model:
+        sub = [examples[i] for i in idx]
+        w, b = _fit(x[idx], [np.asarray(t)[idx] for t in targets])
+        pw, pb = _fit_primary(x[idx], sub)
+        return Model(
+            TAG_SLUGS, sparse.vstack([w, pw]).tocsr(), np.concatenate([b, pb]), trained_on=len(sub)
+        )
+
+    model = fit(np.arange(len(examples)))
     if folds >= 2 and len(examples) >= folds * 4:
-        oof = np.zeros((len(examples), len(TAG_SLUGS) + 1))
+        oof = np.zeros((len(examples), 2 * len(TAG_SLUGS) + 1))
         for fit_idx, hold_idx in KFold(folds, shuffle=True, random_state=7).split(examples):
-            w, b = _fit(x[fit_idx], [np.asarray(t)[fit_idx] for t in targets])
-            oof[hold_idx] = Model(TAG_SLUGS, w, b).probabilities(x[hold_idx])
+            oof[hold_idx] = fit(fit_idx).probabilities(x[hold_idx])
         model.meta = tune(examples, oof)
     return model
 
@@ -194,33 +227,59 @@ def tune(examples: list[dict], probs: np.ndarray) -> dict:
     lex = [lexicon_matches(e["narrative"]) for e in examples]
     lex_scores = np.array([[m.get(slug, (0.0, []))[0] for slug in TAG_SLUGS] for m in lex])
     truth = np.array(_targets(examples)[:-1]).T
-    best = (-1.0, 0.5, {})
+    n = len(TAG_SLUGS)
+    tag_p, esc_p = probs[:, :n], probs[:, n]
+    primary_p = probs[:, n + 1 :] if probs.shape[1] > n + 1 else np.zeros_like(tag_p)
+    has_primary = np.array([e.get("primary_tag") in TAG_SLUGS for e in examples])
+    primary_idx = np.array(
+        [
+            TAG_SLUGS.index(e["primary_tag"]) if h else -1
+            for e, h in zip(examples, has_primary, strict=True)
+        ]
+    )
+    best = (-1.0, 0.5, 0.0, {}, 0.0, 0.0)
     grid = np.arange(0.25, 0.76, 0.05)
     for alpha in np.arange(0.2, 0.81, 0.1):
-        blended = alpha * probs[:, :-1] + (1 - alpha) * lex_scores
-        f1s, thresholds = [], {}
-        for j, slug in enumerate(TAG_SLUGS):
-            if not truth[:, j].any():
-                continue
-            scored = [(_f1(blended[:, j] >= t, truth[:, j]), -abs(t - 0.5), t) for t in grid]
-            f1, _, t = max(scored)
-            f1s.append(f1)
-            thresholds[slug] = round(float(t), 2)
-        if np.mean(f1s) > best[0]:
-            best = (float(np.mean(f1s)), round(float(alpha), 2), thresholds)
+        for gamma in (0.0, 0.1, 0.2, 0.3, 0.4):
+            blended = alpha * tag_p + (1 - alpha) * lex_scores + gamma * primary_p
+            f1s, thresholds = [], {}
+            for j, slug in enumerate(TAG_SLUGS):
+                if not truth[:, j].any():
+                    continue
+                scored = [(_f1(blended[:, j] >= t, truth[:, j]), -abs(t - 0.5), t) for t in grid]
+                f1, _, t = max(scored)
+                f1s.append(f1)
+                thresholds[slug] = round(float(t), 2)
+            top1 = (
+                float(np.mean(blended[has_primary].argmax(axis=1) == primary_idx[has_primary]))
+                if has_primary.any()
+                else 0.0
+            )
+            objective = float(np.mean(f1s)) + top1
+            if objective > best[0]:
+                best = (
+                    objective,
+                    round(float(alpha), 2),
+                    round(gamma, 2),
+                    thresholds,
+                    float(np.mean(f1s)),
+                    top1,
+                )
     y = np.array(_targets(examples)[-1])
     text_esc = np.array([escalation_from_text(e["narrative"], {})[0] for e in examples])
     esc_alpha, best_auc = 0.5, -1.0
     if 0 < y.sum() < len(y):
         for beta in np.arange(0.0, 1.01, 0.1):
-            auc = roc_auc_score(y, beta * probs[:, -1] + (1 - beta) * text_esc)
+            auc = roc_auc_score(y, beta * esc_p + (1 - beta) * text_esc)
             if auc > best_auc + 1e-9:
                 esc_alpha, best_auc = round(float(beta), 2), auc
     return {
         "alpha": best[1],
-        "thresholds": best[2],
+        "primary_weight": best[2],
+        "thresholds": best[3],
         "escalation_alpha": esc_alpha,
-        "tuned_macro_f1": round(best[0], 3),
+        "tuned_macro_f1": round(best[4], 3),
+        "tuned_primary_top1": round(best[5], 3),
         "tuned_escalation_auroc": round(best_auc, 3),
     }
 
