@@ -81,6 +81,10 @@ def register(app: Flask) -> None:
             counts = demo_loader.load(data)
             db.session.commit()
             click.echo("Loaded " + ", ".join(f"{v:,} {k}" for k, v in sorted(counts.items())) + ".")
+            scored, alerts = demo_loader.analyse_and_scan()
+            click.echo(
+                f"Scored escalation risk of {scored:,} narratives; {alerts} pattern alerts open."
+            )
         demo_users = db.session.scalars(
             select(User)
             .where(User.username.in_([u.username for u in demo.generate(0).users]))

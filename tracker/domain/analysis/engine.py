@@ -32,6 +32,12 @@ _ENGLISH = frozenset(
     "my our his her their me us him them this that not no nobody never had has have did do "
     "said told when after before from would could there what who".split()
 )
+# Words that carry no meaning alone: never shown as evidence by themselves.
+_FUNCTION_WORDS = frozenset(
+    "the a an and or but to of in on at for with was were is are be been he she it they we i "
+    "my our his her their me us him them this that had has have did do from there what who "
+    "as so if by its it's i'm i've".split()
+)
 # ... and frequent words of the languages most often met instead (none of them English words).
 _FOREIGN = (
     frozenset(
@@ -286,6 +292,9 @@ def _model_evidence(text: str, model: Model, row: int) -> list[Evidence]:
     best = []
     weights = model.dense_row(row)
     for phrase, start, end, index in word_ngrams_index(text):
+        words = phrase.lower().split()
+        if all(w in _FUNCTION_WORDS or len(w) < 3 for w in words):
+            continue  # "his", "and the": true to the model, useless to a person
         w = weights[index]
         if w > 0.5:
             best.append((w, Evidence(phrase, start, end)))
@@ -304,9 +313,10 @@ def _combine(text: str, probs: np.ndarray, model: Model, facts: Facts | None) ->
     suggested = []
     for i, slug in enumerate(model.tags):
         lex_score, evidence = lex.get(slug, (0.0, []))
-        score = alpha * float(probs[i]) + (1 - alpha) * lex_score + gamma * float(primary[i])
+        raw = alpha * float(probs[i]) + (1 - alpha) * lex_score + gamma * float(primary[i])
+        score = raw / (1 + gamma)  # back into 0..1; the thresholds are tuned on the raw blend
         scores[slug] = score
-        if score >= thresholds.get(slug, DEFAULT_THRESHOLD):
+        if raw >= thresholds.get(slug, DEFAULT_THRESHOLD):
             if not evidence:
                 evidence = _model_evidence(text, model, i)
             suggested.append(TagSuggestion(slug, min(1.0, score), tuple(evidence)))
