@@ -287,19 +287,28 @@ def _level(score: float) -> str:
     return next(name for name, floor in LEVELS if score >= floor)
 
 
-def _model_evidence(text: str, model: Model, row: int) -> list[Evidence]:
+class _Grams:
+    """A narrative's meaningful word n-grams and their hashed indices, computed once and
+    shared by every tag that needs model evidence."""
+
+    def __init__(self, text: str):
+        self.items: list[tuple[str, int, int]] = []
+        index = []
+        for phrase, start, end, i in word_ngrams_index(text):
+            if not all(w in _FUNCTION_WORDS or len(w) < 3 for w in phrase.lower().split()):
+                self.items.append((phrase, start, end))
+                index.append(i)
+        self.index = np.array(index, dtype=np.int64)
+
+
+def _model_evidence(grams: _Grams, model: Model, row: int) -> list[Evidence]:
     """For a tag the lexicon did not see: the words that pushed the model most."""
-    best = []
-    weights = model.dense_row(row)
-    for phrase, start, end, index in word_ngrams_index(text):
-        words = phrase.lower().split()
-        if all(w in _FUNCTION_WORDS or len(w) < 3 for w in words):
-            continue  # "his", "and the": true to the model, useless to a person
-        w = weights[index]
-        if w > 0.5:
-            best.append((w, Evidence(phrase, start, end)))
-    best.sort(key=lambda p: -p[0])
-    return _dedupe([e for _, e in best[: MAX_EVIDENCE * 2]])
+    if not grams.items:
+        return []
+    weights = model.dense_row(row)[grams.index]
+    order = np.argsort(-weights)[: MAX_EVIDENCE * 2]
+    best = [Evidence(*grams.items[k]) for k in order if weights[k] > 0.5]
+    return _dedupe(best)
 
 
 def _combine(text: str, probs: np.ndarray, model: Model, facts: Facts | None) -> Analysis:
@@ -311,6 +320,7 @@ def _combine(text: str, probs: np.ndarray, model: Model, facts: Facts | None) ->
     thresholds = model.meta.get("thresholds", {})
     scores: dict[str, float] = {}
     suggested = []
+    grams = None
     for i, slug in enumerate(model.tags):
         lex_score, evidence = lex.get(slug, (0.0, []))
         raw = alpha * float(probs[i]) + (1 - alpha) * lex_score + gamma * float(primary[i])
@@ -318,7 +328,8 @@ def _combine(text: str, probs: np.ndarray, model: Model, facts: Facts | None) ->
         scores[slug] = score
         if raw >= thresholds.get(slug, DEFAULT_THRESHOLD):
             if not evidence:
-                evidence = _model_evidence(text, model, i)
+                grams = grams or _Grams(text)
+                evidence = _model_evidence(grams, model, i)
             suggested.append(TagSuggestion(slug, min(1.0, score), tuple(evidence)))
     suggested.sort(key=lambda t: -t.score)
     text_score, reasons = escalation_from_text(text, scores)
