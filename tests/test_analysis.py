@@ -7,7 +7,7 @@ import json
 from sqlalchemy import select
 
 from tracker.extensions import db
-from tracker.models import Incident, TagFeedback
+from tracker.models import Alert, Incident, TagFeedback
 
 from .conftest import incident_data
 
@@ -66,6 +66,11 @@ def test_filing_stores_escalation_and_the_officers_verdict_on_suggestions(client
     assert incident.escalation_score >= 0.6
     decisions = {f.tag_slug: f.decision for f in db.session.scalars(select(TagFeedback))}
     assert decisions == {"unexplained-risk": "accepted", "safety-incident": "rejected"}
+    assert "mentions a solicitor or legal action" in incident.escalation_reasons
+    alert = db.session.scalars(select(Alert).where(Alert.kind == "escalation-risk")).one()
+    assert "solicitor" in alert.summary, "the alert says why"
+    page = client.get(f"/incidents/{incident.reference}").get_data(as_text=True)
+    assert "mentions a solicitor or legal action" in page
 
 
 def test_a_forged_suggested_field_is_ignored_not_an_error(client, login_as):

@@ -82,6 +82,7 @@ def score_incident(incident: Incident) -> engine.Analysis:
     result = engine.analyze(incident.narrative, facts_for(incident), model=current_model())
     incident.escalation_score = round(result.escalation.score, 4)
     incident.escalation_level = result.escalation.level
+    incident.escalation_reasons = list(result.escalation.reasons[:5])
     return result
 
 

@@ -204,6 +204,7 @@ def analyse_and_scan(batch: int = 1000) -> tuple[int, int]:
             if not result.error:
                 incident.escalation_score = round(result.escalation.score, 4)
                 incident.escalation_level = result.escalation.level
+                incident.escalation_reasons = list(result.escalation.reasons[:5])
         db.session.commit()
     alerts.scan()
     db.session.commit()

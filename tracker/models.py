@@ -241,6 +241,8 @@ class Incident(Timestamped, db.Model):
     severity_reassessed: Mapped[bool] = mapped_column(Boolean, default=False)
     escalation_score: Mapped[float | None] = mapped_column(Float)
     escalation_level: Mapped[str | None] = mapped_column(String(8), index=True)
+    # why, for the escalation-risk alert ("mentions a solicitor or legal action", ...)
+    escalation_reasons: Mapped[list | None] = mapped_column(JSON)
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     handler_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))

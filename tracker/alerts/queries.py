@@ -332,7 +332,7 @@ def risky(as_of: date, scope: Scope | None) -> list[p.RiskyIncident]:
         if db.engine.dialect.name == "sqlite"
         else Incident.reported_on
     )  # let the planner use the escalation index
-    stmt = select(Incident.reference, Incident.escalation_score).where(
+    stmt = select(Incident.reference, Incident.escalation_score, Incident.escalation_reasons).where(
         Incident.escalation_level == "high",
         reported <= (as_of.isoformat() if db.engine.dialect.name == "sqlite" else as_of),
         or_(Incident.resolved_on.is_(None), Incident.resolved_on > as_of),
@@ -340,7 +340,10 @@ def risky(as_of: date, scope: Scope | None) -> list[p.RiskyIncident]:
     )
     if scope is not None:
         stmt = stmt.where(Incident.reference.in_(scope.references))
-    return [p.RiskyIncident(ref, float(score or 0.8)) for ref, score in db.session.execute(stmt)]
+    return [
+        p.RiskyIncident(ref, float(score or 0.8), tuple(reasons or ()))
+        for ref, score, reasons in db.session.execute(stmt)
+    ]
 
 
 def references_behind(finding: p.Finding) -> list[str]:

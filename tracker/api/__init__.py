@@ -31,9 +31,9 @@ def init_api(app: Flask) -> None:
         app,
         spec_kwargs={
             "info": {
-                "description": "Incidents, alerts, tags and narrative analysis. Send "
-                "`Authorization: Bearer <token>`; create tokens on your profile page or with "
-                "`flask --app app create-token NAME`."
+                "description": "Incidents, alerts, tags and narrative analysis. Send the header "
+                "Authorization: Bearer <token>; create tokens on your profile page or with "
+                "flask --app app create-token NAME."
             },
             "security": [{"bearerAuth": []}],
         },

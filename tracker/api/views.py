@@ -187,7 +187,7 @@ def _score(incident: Incident) -> None:
     try:
         analysis.score_incident(incident)
     except engine.NarrativeError:
-        incident.escalation_score, incident.escalation_level = None, None
+        incident.escalation_score = incident.escalation_level = incident.escalation_reasons = None
 
 
 @blp.route("/incidents/<reference>", methods=["GET"])

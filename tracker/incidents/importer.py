@@ -211,10 +211,13 @@ def _score(incidents: list[Incident]) -> None:
     )
     for incident, result in zip(incidents, results, strict=True):
         if result.error:
-            incident.escalation_score, incident.escalation_level = None, None
+            incident.escalation_score = incident.escalation_level = incident.escalation_reasons = (
+                None
+            )
         else:
             incident.escalation_score = round(result.escalation.score, 4)
             incident.escalation_level = result.escalation.level
+            incident.escalation_reasons = list(result.escalation.reasons[:5])
 
 
 def import_csv(data: bytes, *, user: User | None) -> Plan:

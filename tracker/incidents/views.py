@@ -41,7 +41,7 @@ def _analyse_on_save(incident: Incident, form: IncidentForm) -> None:
     try:
         analysis.score_incident(incident)
     except engine.NarrativeError:
-        incident.escalation_score, incident.escalation_level = None, None
+        incident.escalation_score = incident.escalation_level = incident.escalation_reasons = None
     analysis.record_feedback(incident, analysis.parse_suggested(form.suggested.data), current_user)
 
 
