@@ -96,9 +96,26 @@ def build(n: int, today: date) -> None:
                 }
             )
             for t in rng.sample(tags, k=rng.choice((1, 1, 2))):
-                tag_rows.append({"incident_id": i + 1, "tag_id": t})
+                tag_rows.append(
+                    {
+                        "incident_id": i + 1,
+                        "tag_id": t,
+                        "reported_on": reported,
+                        "department_id": dept,
+                        "kind": "concern",
+                    }
+                )
             if rng.random() < 0.6:
-                staff_rows.append({"incident_id": i + 1, "staff_id": rng.choice(staff[dept])})
+                staff_rows.append(
+                    {
+                        "incident_id": i + 1,
+                        "staff_id": rng.choice(staff[dept]),
+                        "reported_on": reported,
+                        "department_id": dept,
+                        "kind": "concern",
+                        "severity": rows[-1]["severity"],
+                    }
+                )
         db.session.execute(insert(Incident), rows)
         db.session.execute(insert(IncidentTag), tag_rows)
         db.session.execute(insert(IncidentStaff), staff_rows)

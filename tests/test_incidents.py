@@ -317,3 +317,39 @@ def test_reading_an_incident_is_audited(client, login_as, incident):
 def test_unknown_reference_is_a_404(client, login_as):
     login_as("officer")
     assert client.get("/incidents/C-2020-999999").status_code == 404
+
+
+def test_tag_rows_keep_the_incidents_date_department_and_kind_for_the_pattern_queries(
+    app, make_incident
+):
+    from tracker.incidents import services
+    from tracker.models import IncidentStaff, IncidentTag
+
+    incident = make_incident()
+
+    def copies():
+        db.session.expire_all()
+        return {
+            (t.reported_on, t.department_id, t.kind)
+            for t in db.session.scalars(
+                select(IncidentTag).where(IncidentTag.incident_id == incident.id)
+            )
+        }
+
+    assert copies() == {(incident.reported_on, incident.department_id, "concern")}
+    clean = services.validate(
+        {"department": "Renal", "reported_on": (date.today() - timedelta(days=1)).isoformat(),
+         "tags": ["disrespect"], "primary_tag": "disrespect"},
+        existing=incident,
+    )
+    services.update_incident(incident, clean, user=None)
+    incident.kind = "compliment"
+    db.session.commit()
+    assert copies() == {(date.today() - timedelta(days=1), incident.department_id, "compliment")}
+    assert incident.department.name == "Renal"
+    staff = db.session.scalars(
+        select(IncidentStaff).where(IncidentStaff.incident_id == incident.id)
+    ).all()
+    assert staff and {(s.reported_on, s.kind, s.severity) for s in staff} == {
+        (date.today() - timedelta(days=1), "compliment", incident.severity)
+    }

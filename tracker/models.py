@@ -25,8 +25,10 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    bindparam,
+    event,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .domain import vocab
@@ -187,18 +189,45 @@ class ReferenceCounter(db.Model):
 
 
 class IncidentTag(db.Model):
+    """An incident's tag. The incident's date, department and kind are copied here (kept in
+    step by `_copy_incident_fields_to_tags` on every flush) so the pattern queries count a
+    tag in a department over a window from one index, without visiting the incidents."""
+
     __tablename__ = "incident_tags"
+    __table_args__ = (
+        # covering: the pattern queries read these rows from the index alone
+        Index("ix_incident_tags_tag_reported", "tag_id", "reported_on", "kind"),
+        Index(
+            "ix_incident_tags_dept_tag_reported", "department_id", "tag_id", "reported_on", "kind"
+        ),
+    )
 
     incident_id: Mapped[int] = mapped_column(
         ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
     )
     tag_id: Mapped[int] = mapped_column(ForeignKey("tags.id"), primary_key=True, index=True)
+    reported_on: Mapped[date | None] = mapped_column(Date)
+    department_id: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str | None] = mapped_column(String(16))
 
     tag: Mapped[Tag] = relationship(lazy="joined")
 
 
 class IncidentStaff(db.Model):
+    """A staff member named in an incident, with copies of the incident's date, department,
+    kind and severity for the clinician detector (kept in step like IncidentTag's)."""
+
     __tablename__ = "incident_staff"
+    __table_args__ = (
+        Index(
+            "ix_incident_staff_staff_reported",
+            "staff_id",
+            "reported_on",
+            "kind",
+            "severity",
+            "department_id",
+        ),
+    )
 
     incident_id: Mapped[int] = mapped_column(
         ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True
@@ -206,6 +235,10 @@ class IncidentStaff(db.Model):
     staff_id: Mapped[int] = mapped_column(
         ForeignKey("staff_members.id"), primary_key=True, index=True
     )
+    reported_on: Mapped[date | None] = mapped_column(Date)
+    department_id: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str | None] = mapped_column(String(16))
+    severity: Mapped[str | None] = mapped_column(String(8))
 
     staff: Mapped[StaffMember] = relationship(lazy="joined")
 
@@ -214,6 +247,7 @@ class Incident(Timestamped, db.Model):
     __tablename__ = "incidents"
     __table_args__ = (
         Index("ix_incidents_department_reported", "department_id", "reported_on"),
+        Index("ix_incidents_department_reported_kind", "department_id", "reported_on", "kind"),
         Index("ix_incidents_status_reported", "status", "reported_on"),
     )
 
@@ -568,3 +602,35 @@ __all__ = [
     "normalize_person_name",
     "utcnow",
 ]
+
+
+@event.listens_for(Session, "after_flush")
+def _copy_incident_fields(session, flush_context) -> None:
+    """Keep the copies of an incident's date, department, kind and severity on its
+    incident_tags and incident_staff rows equal to the incident's, whatever path changed
+    the incident, its tags or its staff."""
+    changed = [
+        {
+            "iid": o.id,
+            "reported_on": o.reported_on,
+            "department_id": o.department_id,
+            "kind": o.kind,
+            "severity": o.severity,
+        }
+        for o in (*session.new, *session.dirty)
+        if isinstance(o, Incident) and o.id is not None
+    ]
+    if changed:
+        for table, names in _COPIES.items():
+            session.connection().execute(
+                table.update()
+                .where(table.c.incident_id == bindparam("iid"))
+                .values({name: bindparam(name) for name in names}),
+                changed,
+            )
+
+
+_COPIES = {
+    IncidentTag.__table__: ("reported_on", "department_id", "kind"),
+    IncidentStaff.__table__: ("reported_on", "department_id", "kind", "severity"),
+}

@@ -66,23 +66,27 @@ def _open_at(as_of: date):
 
 
 def window_counts(as_of: date, config: p.Config, scope: Scope | None) -> list[p.WindowCount]:
+    """Incidents per (department, tag) in the cluster window, read from incident_tags'
+    copies of the incident's date, department and kind (one index range per pair)."""
     start = as_of - timedelta(days=config.cluster_days - 1)
     stmt = (
         select(Department.name, Tag.slug, func.count())
-        .select_from(Incident)
-        .join(Department, Incident.department_id == Department.id)
-        .join(IncidentTag, IncidentTag.incident_id == Incident.id)
+        .select_from(IncidentTag)
+        .join(Department, IncidentTag.department_id == Department.id)
         .join(Tag, Tag.id == IncidentTag.tag_id)
-        .where(Incident.kind.in_(COMPLAINTS))
+        .where(IncidentTag.kind.in_(COMPLAINTS))
         .group_by(Department.name, Tag.slug)
     )
     before = stmt.where(
-        Incident.reported_on.between(start - timedelta(days=365), start - timedelta(days=1))
+        IncidentTag.reported_on.between(start - timedelta(days=365), start - timedelta(days=1))
     )
-    stmt = stmt.where(Incident.reported_on.between(start, as_of))
+    stmt = stmt.where(IncidentTag.reported_on.between(start, as_of))
     if scope is not None:
-        stmt = stmt.where(Department.name.in_(scope.departments), Tag.slug.in_(scope.tags))
-        before = before.where(Department.name.in_(scope.departments), Tag.slug.in_(scope.tags))
+        dept_ids, tag_ids = _ids(scope)
+        stmt = stmt.where(IncidentTag.department_id.in_(dept_ids), IncidentTag.tag_id.in_(tag_ids))
+        before = before.where(
+            IncidentTag.department_id.in_(dept_ids), IncidentTag.tag_id.in_(tag_ids)
+        )
     rows = db.session.execute(stmt.having(func.count() >= config.cluster_min)).all()
     if not rows:
         return []
@@ -95,6 +99,14 @@ def window_counts(as_of: date, config: p.Config, scope: Scope | None) -> list[p.
         )
     }
     return [p.WindowCount(d, t, n, previous.get((d, t), 0)) for d, t, n in rows]
+
+
+def _ids(scope: Scope) -> tuple[list[int], list[int]]:
+    dept_ids = list(
+        db.session.scalars(select(Department.id).where(Department.name.in_(scope.departments)))
+    )
+    tag_ids = list(db.session.scalars(select(Tag.id).where(Tag.slug.in_(scope.tags))))
+    return dept_ids, tag_ids
 
 
 def period_counts(as_of: date, config: p.Config, scope: Scope | None):
@@ -113,19 +125,20 @@ def period_counts(as_of: date, config: p.Config, scope: Scope | None):
         .join(Department, Incident.department_id == Department.id)
         .group_by(Department.name, "period")
     )
+    tag_period = _days_before(as_of, IncidentTag.reported_on) / config.spike_period_days
+    if db.engine.dialect.name == "sqlite":
+        tag_period = func.cast(tag_period, db.Integer)
     tag = (
-        base.add_columns(Tag.slug, period.label("period"), func.count())
-        .join(IncidentTag, IncidentTag.incident_id == Incident.id)
+        select(Tag.slug, tag_period.label("period"), func.count())
+        .select_from(IncidentTag)
         .join(Tag, Tag.id == IncidentTag.tag_id)
+        .where(IncidentTag.reported_on.between(start, as_of), IncidentTag.kind.in_(COMPLAINTS))
         .group_by(Tag.slug, "period")
     )
     if scope is not None:
-        dept_ids = select(Department.id).where(Department.name.in_(scope.departments))
+        dept_ids, tag_ids = _ids(scope)
         dept = dept.where(Incident.department_id.in_(dept_ids))
-        tag_ids = list(db.session.scalars(select(Tag.id).where(Tag.slug.in_(scope.tags))))
-        tag = _drive_from_tags(
-            select(Tag.slug, period.label("period"), func.count()), start, as_of
-        ).where(IncidentTag.tag_id.in_(tag_ids))
+        tag = tag.where(IncidentTag.tag_id.in_(tag_ids))
     counts: list[p.PeriodCount] = []
     for dimension, stmt in (("department", dept), ("tag", tag)):
         for key, per, n in db.session.execute(stmt):
@@ -135,24 +148,6 @@ def period_counts(as_of: date, config: p.Config, scope: Scope | None):
         for key, earliest in _first_seen(scope).items()
     }
     return counts, history
-
-
-def _drive_from_tags(stmt, start: date, as_of: date):
-    """For one or two tags, reading their incident_tags rows first is far cheaper than
-    ranging over every incident in the window. SQLite picks the date index when it can, so
-    the date test goes through date(), which no index serves."""
-    stmt = (
-        stmt.select_from(IncidentTag)
-        .join(Incident, IncidentTag.incident_id == Incident.id)
-        .join(Tag, Tag.id == IncidentTag.tag_id)
-        .where(Incident.kind.in_(COMPLAINTS))
-        .group_by(Tag.slug, "period")
-    )
-    if db.engine.dialect.name == "sqlite":
-        return stmt.where(
-            func.date(Incident.reported_on).between(start.isoformat(), as_of.isoformat())
-        )
-    return stmt.where(Incident.reported_on.between(start, as_of))
 
 
 def _first_seen(scope: Scope | None) -> dict[tuple[str, str], date]:
@@ -183,25 +178,26 @@ def _first_seen(scope: Scope | None) -> dict[tuple[str, str], date]:
 
 
 def staff_counts(as_of: date, config: p.Config, scope: Scope | None):
+    """Per staff member, severity and recency: incidents naming them in the window, read
+    from incident_staff's copies of the incident's date, kind, severity and department."""
     start = as_of - timedelta(days=config.clinician_window_days - 1)
-    recent = Incident.reported_on > as_of - timedelta(days=365)
-    home = func.coalesce(StaffMember.department_id, Incident.department_id)
+    recent = IncidentStaff.reported_on > as_of - timedelta(days=365)
+    home = func.coalesce(StaffMember.department_id, IncidentStaff.department_id)
     stmt = (
         select(
             StaffMember.id,
             StaffMember.full_name,
             Department.name,
-            Incident.severity,
+            IncidentStaff.severity,
             case((recent, True), else_=False).label("recent"),
             func.count(),
         )
         .select_from(IncidentStaff)
-        .join(Incident, Incident.id == IncidentStaff.incident_id)
         .join(StaffMember, StaffMember.id == IncidentStaff.staff_id)
         .join(Department, Department.id == home)
-        .where(Incident.reported_on.between(start, as_of), Incident.kind.in_(COMPLAINTS))
+        .where(IncidentStaff.reported_on.between(start, as_of), IncidentStaff.kind.in_(COMPLAINTS))
         .group_by(
-            StaffMember.id, StaffMember.full_name, Department.name, Incident.severity, "recent"
+            StaffMember.id, StaffMember.full_name, Department.name, IncidentStaff.severity, "recent"
         )
     )
     directory_stmt = (
