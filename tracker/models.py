@@ -269,7 +269,7 @@ class Incident(Timestamped, db.Model):
     status: Mapped[str] = mapped_column(String(16), default="new", index=True)
     acknowledged_on: Mapped[date | None] = mapped_column(Date)
     responded_on: Mapped[date | None] = mapped_column(Date)
-    resolved_on: Mapped[date | None] = mapped_column(Date)
+    resolved_on: Mapped[date | None] = mapped_column(Date, index=True)
     closed_on: Mapped[date | None] = mapped_column(Date)
     learning: Mapped[str | None] = mapped_column(Text)
     severity_reassessed: Mapped[bool] = mapped_column(Boolean, default=False)

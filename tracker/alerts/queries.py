@@ -58,11 +58,14 @@ def _days_before(as_of: date, column):
     )
 
 
-def _open_at(as_of: date):
-    return and_(
-        Incident.reported_on <= as_of,
-        or_(Incident.resolved_on.is_(None), Incident.resolved_on > as_of),
-    )
+def _rows_open_at(stmt, as_of: date) -> list:
+    """`stmt` over the incidents open on `as_of`, as two index lookups on resolved_on (not
+    yet resolved; resolved later than as_of): an OR of the two makes the planners scan
+    every incident reported before as_of."""
+    rows: list = []
+    for part in (Incident.resolved_on.is_(None), Incident.resolved_on > as_of):
+        rows.extend(db.session.execute(stmt.where(Incident.reported_on <= as_of, part)).all())
+    return rows
 
 
 def window_counts(as_of: date, config: p.Config, scope: Scope | None) -> list[p.WindowCount]:
@@ -251,7 +254,6 @@ def contact_counts(as_of: date, config: p.Config, scope: Scope | None):
         .join(Incident, Incident.id == Contact.incident_id)
         .where(
             Contact.direction == "inbound",
-            _open_at(as_of),
             Contact.contact_at < datetime.combine(as_of + timedelta(days=1), time()),
         )
         .group_by(Incident.reference)
@@ -259,7 +261,7 @@ def contact_counts(as_of: date, config: p.Config, scope: Scope | None):
     )
     if scope is not None:
         stmt = stmt.where(Incident.reference.in_(scope.references))
-    return [p.ContactCount(ref, n, int(u or 0)) for ref, n, u in db.session.execute(stmt)]
+    return [p.ContactCount(ref, n, int(u or 0)) for ref, n, u in _rows_open_at(stmt, as_of)]
 
 
 def late_clocks(as_of: date, scope: Scope | None) -> list[p.LateClock]:
@@ -279,10 +281,10 @@ def late_clocks(as_of: date, scope: Scope | None) -> list[p.LateClock]:
         Incident.reported_on,
         Incident.acknowledged_on,
         Incident.responded_on,
-    ).where(_open_at(as_of), Incident.kind.in_(COMPLAINTS), or_(ack_pending, response_pending))
+    ).where(Incident.kind.in_(COMPLAINTS), or_(ack_pending, response_pending))
     if scope is not None:
         stmt = stmt.where(Incident.reference.in_(scope.references))
-    rows = db.session.execute(stmt).all()
+    rows = _rows_open_at(stmt, as_of)
     pauses: dict[int, list[deadlines.Pause]] = {}
     if rows:
         ids = [r.id for r in rows]
