@@ -11,14 +11,13 @@ development split (see `tune`) and stored in the model, so a retrained model car
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import lexicon
-from .model import Model, default_model, features, word_ngrams_index
+from .model import Model, blend, default_model, features, word_ngrams_index
 
 MAX_CHARS = 20_000
 LEVELS = (("high", 0.6), ("medium", 0.3), ("low", 0.0))
@@ -50,6 +49,9 @@ _FOREIGN = (
     )
     - _ENGLISH
 )
+# Control characters (but tab and line breaks), surrogates and private-use characters:
+# what binary data decoded as text is made of.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ue000-\uf8ff]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SENTENCE_END = re.compile(r"[.!?\n]+")
 _HARM = re.compile(
@@ -148,11 +150,7 @@ def validate_narrative(text) -> str:
         raise NarrativeError(
             f"The narrative is {len(text):,} characters long; the limit is {MAX_CHARS:,}."
         )
-    controls = sum(
-        1
-        for ch in text
-        if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n\r\t"
-    )
+    controls = len(_CONTROL.findall(text))
     if "\x00" in text or controls > max(3, len(text) // 100) or "\ufffd" in text:
         raise NarrativeError("The narrative contains binary data, not text.")
     return text
@@ -315,15 +313,18 @@ def _combine(text: str, probs: np.ndarray, model: Model, facts: Facts | None) ->
     lex = lexicon_matches(text)
     alpha = float(model.meta.get("alpha", DEFAULT_ALPHA))
     gamma = float(model.meta.get("primary_weight", 0.0))
+    mode = model.meta.get("blend", "linear")
     n = len(model.tags)
-    primary = probs[n + 1 :] if len(probs) > n + 1 else np.zeros(n)
+    primary = probs[n + 1 : 2 * n + 1] if len(probs) > n + 1 else np.zeros(n)
+    none = float(probs[2 * n + 1]) if len(probs) > 2 * n + 1 else 0.0
+    damp = float(model.meta.get("none_damping", 0.0))
     thresholds = model.meta.get("thresholds", {})
     scores: dict[str, float] = {}
     suggested = []
     grams = None
     for i, slug in enumerate(model.tags):
         lex_score, evidence = lex.get(slug, (0.0, []))
-        raw = alpha * float(probs[i]) + (1 - alpha) * lex_score + gamma * float(primary[i])
+        raw = blend(float(probs[i]), lex_score, float(primary[i]), alpha, gamma, mode, none, damp)
         score = raw / (1 + gamma)  # back into 0..1; the thresholds are tuned on the raw blend
         scores[slug] = score
         if raw >= thresholds.get(slug, DEFAULT_THRESHOLD):

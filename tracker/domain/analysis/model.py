@@ -39,7 +39,7 @@ _WORDS = HashingVectorizer(
 _CHARS = HashingVectorizer(
     n_features=N_FEATURES,
     analyzer="char_wb",
-    ngram_range=(3, 5),
+    ngram_range=(3, 4),
     alternate_sign=False,
     norm=None,
     lowercase=True,
@@ -186,6 +186,7 @@ def _fit_primary(x, examples: list[dict]) -> tuple[sparse.csr_matrix, np.ndarray
     """Which tag is the main one: one-vs-rest logits per tag (a softmax over them at
     prediction time), trained on the narratives that have a primary tag."""
     targets = [[e.get("primary_tag") == slug for e in examples] for slug in TAG_SLUGS]
+    targets.append([not e.get("tags") for e in examples])  # "none": nothing applies
     return _fit(x, targets)
 
 
@@ -212,7 +213,7 @@ def train(examples: list[dict], folds: int = 5) -> Model:
 
     model = fit(np.arange(len(examples)))
     if folds >= 2 and len(examples) >= folds * 4:
-        oof = np.zeros((len(examples), 2 * len(TAG_SLUGS) + 1))
+        oof = np.zeros((len(examples), 2 * len(TAG_SLUGS) + 2))
         for fit_idx, hold_idx in KFold(folds, shuffle=True, random_state=7).split(examples):
             oof[hold_idx] = fit(fit_idx).probabilities(x[hold_idx])
         model.meta = tune(examples, oof)
@@ -229,7 +230,8 @@ def tune(examples: list[dict], probs: np.ndarray) -> dict:
     truth = np.array(_targets(examples)[:-1]).T
     n = len(TAG_SLUGS)
     tag_p, esc_p = probs[:, :n], probs[:, n]
-    primary_p = probs[:, n + 1 :] if probs.shape[1] > n + 1 else np.zeros_like(tag_p)
+    primary_p = probs[:, n + 1 : 2 * n + 1] if probs.shape[1] > n + 1 else np.zeros_like(tag_p)
+    none_p = probs[:, [2 * n + 1]] if probs.shape[1] > 2 * n + 1 else np.zeros((len(probs), 1))
     has_primary = np.array([e.get("primary_tag") in TAG_SLUGS for e in examples])
     primary_idx = np.array(
         [
@@ -237,11 +239,18 @@ def tune(examples: list[dict], probs: np.ndarray) -> dict:
             for e, h in zip(examples, has_primary, strict=True)
         ]
     )
-    best = (-1.0, 0.5, 0.0, {}, 0.0, 0.0)
+    best = (-1.0, 0.5, 0.0, {}, 0.0, 0.0, "linear", 0.0)
     grid = np.arange(0.25, 0.76, 0.05)
-    for alpha in np.arange(0.2, 0.81, 0.1):
-        for gamma in (0.0, 0.1, 0.2, 0.3, 0.4):
-            blended = alpha * tag_p + (1 - alpha) * lex_scores + gamma * primary_p
+    grid_blend = [
+        (m, a, g, k)
+        for m in BLENDS
+        for a in np.arange(0.2, 0.81, 0.1)
+        for g in (0.0, 0.1, 0.2, 0.3, 0.4)
+        for k in (0.0, 0.5, 1.0, 2.0)
+    ]
+    for mode, alpha, gamma, damp in grid_blend:
+        if True:
+            blended = blend(tag_p, lex_scores, primary_p, alpha, gamma, mode, none_p, damp)
             f1s, thresholds = [], {}
             for j, slug in enumerate(TAG_SLUGS):
                 if not truth[:, j].any():
@@ -264,6 +273,8 @@ def tune(examples: list[dict], probs: np.ndarray) -> dict:
                     thresholds,
                     float(np.mean(f1s)),
                     top1,
+                    mode,
+                    damp,
                 )
     y = np.array(_targets(examples)[-1])
     text_esc = np.array([escalation_from_text(e["narrative"], {})[0] for e in examples])
@@ -274,6 +285,8 @@ def tune(examples: list[dict], probs: np.ndarray) -> dict:
             if auc > best_auc + 1e-9:
                 esc_alpha, best_auc = round(float(beta), 2), auc
     return {
+        "blend": best[6],
+        "none_damping": best[7],
         "alpha": best[1],
         "primary_weight": best[2],
         "thresholds": best[3],
@@ -282,6 +295,31 @@ def tune(examples: list[dict], probs: np.ndarray) -> dict:
         "tuned_primary_top1": round(best[5], 3),
         "tuned_escalation_auroc": round(best_auc, 3),
     }
+
+
+BLENDS = ("linear", "noisy-or")
+
+
+def blend(
+    model_p,
+    lexicon_p,
+    primary_p,
+    alpha: float,
+    gamma: float,
+    mode: str = "linear",
+    none_p=0.0,
+    damp: float = 0.0,
+):
+    """How the analyser combines the model's probability, the lexicon's score and the
+    primary-tag probability into one raw score (thresholds are tuned on it).
+    linear: alpha*model + (1-alpha)*lexicon; noisy-or: either strong source suffices,
+    1 - (1-model)^(2 alpha) (1-lexicon)^(2 (1-alpha)). Both add gamma*primary."""
+    if mode == "noisy-or":
+        base = 1 - (1 - model_p) ** (2 * alpha) * (1 - lexicon_p) ** (2 * (1 - alpha))
+    else:
+        base = alpha * model_p + (1 - alpha) * lexicon_p
+    # the "nothing applies" probability (thanks, plain requests) damps every tag
+    return (base + gamma * primary_p) * (1 - none_p) ** damp
 
 
 def _f1(predicted: np.ndarray, actual: np.ndarray) -> float:
