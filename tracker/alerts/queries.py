@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from flask import current_app
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from ..domain import deadlines, vocab
 from ..domain import detectors as p
@@ -49,12 +49,14 @@ def scope_for(incident: Incident) -> Scope:
     )
 
 
-def _days_before(as_of: date, column):
-    """Whole days from `column` to `as_of`, portable across SQLite and PostgreSQL."""
-    if db.engine.dialect.name == "postgresql":
-        return literal(as_of) - column
-    return func.cast(
-        func.julianday(literal(as_of.isoformat())) - func.julianday(column), db.Integer
+def _period_of(column, as_of: date, config: p.Config, periods: int):
+    """Which period (0 = the latest) a date falls in, as a CASE over the period boundaries:
+    plain date comparisons the index serves, where a date difference computed per row
+    (julianday) cost a function call for every incident in the range."""
+    length = config.spike_period_days
+    return case(
+        *[(column > as_of - timedelta(days=(k + 1) * length), k) for k in range(periods - 1)],
+        else_=periods - 1,
     )
 
 
@@ -115,9 +117,7 @@ def _ids(scope: Scope) -> tuple[list[int], list[int]]:
 def period_counts(as_of: date, config: p.Config, scope: Scope | None):
     periods = config.spike_baseline_periods + 1
     start = as_of - timedelta(days=periods * config.spike_period_days - 1)
-    period = _days_before(as_of, Incident.reported_on) / config.spike_period_days
-    if db.engine.dialect.name == "sqlite":
-        period = func.cast(period, db.Integer)
+    period = _period_of(Incident.reported_on, as_of, config, periods)
     base = (
         select()
         .select_from(Incident)
@@ -128,9 +128,7 @@ def period_counts(as_of: date, config: p.Config, scope: Scope | None):
         .join(Department, Incident.department_id == Department.id)
         .group_by(Department.name, "period")
     )
-    tag_period = _days_before(as_of, IncidentTag.reported_on) / config.spike_period_days
-    if db.engine.dialect.name == "sqlite":
-        tag_period = func.cast(tag_period, db.Integer)
+    tag_period = _period_of(IncidentTag.reported_on, as_of, config, periods)
     tag = (
         select(Tag.slug, tag_period.label("period"), func.count())
         .select_from(IncidentTag)
@@ -163,15 +161,19 @@ def _first_seen(scope: Scope | None) -> dict[tuple[str, str], date]:
     if overall is None:
         return out
     names = dict(db.session.execute(select(Department.id, Department.name)).all())
-    stmt = select(Incident.department_id, func.min(Incident.reported_on)).group_by(
-        Incident.department_id
-    )
-    if scope is not None:
-        stmt = stmt.where(
-            Incident.department_id.in_([i for i, n in names.items() if n in scope.departments])
+    if scope is None:
+        stmt = select(Incident.department_id, func.min(Incident.reported_on)).group_by(
+            Incident.department_id
         )
-    for dept_id, earliest in db.session.execute(stmt):
-        out[("department", names[dept_id])] = earliest
+        for dept_id, earliest in db.session.execute(stmt):
+            out[("department", names[dept_id])] = earliest
+    else:  # one MIN per department: a single index probe each
+        for dept_id in [i for i, n in names.items() if n in scope.departments]:
+            earliest = db.session.scalar(
+                select(func.min(Incident.reported_on)).where(Incident.department_id == dept_id)
+            )
+            if earliest is not None:
+                out[("department", names[dept_id])] = earliest
     tags = select(Tag.slug, Tag.created_at)
     if scope is not None:
         tags = tags.where(Tag.slug.in_(scope.tags))
