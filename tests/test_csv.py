@@ -245,3 +245,13 @@ def test_staff_can_neither_import_nor_export(client, login_as):
     login_as("staff")
     assert client.get("/incidents/import").status_code == 403
     assert client.get("/incidents/export.csv").status_code == 403
+
+
+def test_a_given_reference_later_in_the_file_never_collides_with_an_allocated_one(app):
+    year = date.today().year
+    rows = [row(summary=f"Row {i}", patient_identifier=f"P{i}") for i in range(3)]
+    rows.append(row(reference=f"C-{year}-000002", summary="Kept reference", patient_identifier="K"))
+    result = importer.import_csv(to_csv(rows), user=None)
+    assert result.count("create") == 4
+    references = set(db.session.scalars(select(Incident.reference)))
+    assert len(references) == 4 and f"C-{year}-000002" in references

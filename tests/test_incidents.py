@@ -338,8 +338,12 @@ def test_tag_rows_keep_the_incidents_date_department_and_kind_for_the_pattern_qu
 
     assert copies() == {(incident.reported_on, incident.department_id, "concern")}
     clean = services.validate(
-        {"department": "Renal", "reported_on": (date.today() - timedelta(days=1)).isoformat(),
-         "tags": ["disrespect"], "primary_tag": "disrespect"},
+        {
+            "department": "Renal",
+            "reported_on": (date.today() - timedelta(days=1)).isoformat(),
+            "tags": ["disrespect"],
+            "primary_tag": "disrespect",
+        },
         existing=incident,
     )
     services.update_incident(incident, clean, user=None)

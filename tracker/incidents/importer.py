@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from ..domain import csvfile
@@ -165,7 +166,10 @@ def apply(p: Plan, *, user: User | None, today: date | None = None) -> Plan:
     if not p.ok:
         raise ImportFailed(p)
     today = today or date.today()
-    for row in p.rows:
+    # Rows that bring their own reference first: reserving those numbers before any is
+    # allocated means an allocated reference can never collide with one later in the file.
+    ordered = sorted(p.rows, key=lambda r: not (r.action == "create" and r.clean.get("reference")))
+    for row in ordered:
         if row.action == "create":
             row.incident = services.create_incident(row.clean, user=user)
             services.record_change(
@@ -230,7 +234,19 @@ def import_csv(data: bytes, *, user: User | None) -> Plan:
         db.session.rollback()
         raise ImportFailed(p)
     try:
-        apply(p, user=user)
+        try:
+            apply(p, user=user)
+        except IntegrityError as exc:  # e.g. someone filed the same reference meanwhile
+            db.session.rollback()
+            p.errors.append(
+                RowError(
+                    0,
+                    "",
+                    f"Nothing was imported: the data changed while "
+                    f"importing ({type(exc.orig).__name__}). Try again.",
+                )
+            )
+            raise ImportFailed(p) from None
         audit.record(
             "import",
             "incident",
