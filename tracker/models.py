@@ -25,10 +25,11 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
-    bindparam,
     event,
+    select,
 )
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, mapped_column, object_session, relationship, validates
+from sqlalchemy.orm.util import identity_key
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from .domain import vocab
@@ -604,33 +605,51 @@ __all__ = [
 ]
 
 
-@event.listens_for(Session, "after_flush")
-def _copy_incident_fields(session, flush_context) -> None:
-    """Keep the copies of an incident's date, department, kind and severity on its
-    incident_tags and incident_staff rows equal to the incident's, whatever path changed
-    the incident, its tags or its staff."""
-    changed = [
-        {
-            "iid": o.id,
-            "reported_on": o.reported_on,
-            "department_id": o.department_id,
-            "kind": o.kind,
-            "severity": o.severity,
-        }
-        for o in (*session.new, *session.dirty)
-        if isinstance(o, Incident) and o.id is not None
-    ]
-    if changed:
-        for table, names in _COPIES.items():
-            session.connection().execute(
-                table.update()
-                .where(table.c.incident_id == bindparam("iid"))
-                .values({name: bindparam(name) for name in names}),
-                changed,
-            )
+def _copies_of(incident_row) -> dict:
+    return {
+        "reported_on": incident_row.reported_on,
+        "department_id": incident_row.department_id,
+        "kind": incident_row.kind,
+        "severity": incident_row.severity,
+    }
+
+
+def _fill_copies(mapper, connection, target) -> None:
+    """A new incident_tags / incident_staff row takes its incident's date, department, kind
+    (and severity): from the incident in this session when it is there, else from its row."""
+    session = object_session(target)
+    incident = None
+    if session is not None:
+        incident = session.identity_map.get(identity_key(Incident, (target.incident_id,)))
+    if incident is None:
+        table = Incident.__table__
+        incident = connection.execute(
+            select(
+                table.c.reported_on, table.c.department_id, table.c.kind, table.c.severity
+            ).where(table.c.id == target.incident_id)
+        ).one_or_none()
+    if incident is not None:
+        for name, value in _copies_of(incident).items():
+            if hasattr(target, name):
+                setattr(target, name, value)
+
+
+def _refresh_copies(mapper, connection, target) -> None:
+    """An updated incident passes its date, department, kind and severity on to its rows."""
+    values = _copies_of(target)
+    for table, names in _COPIES.items():
+        connection.execute(
+            table.update()
+            .where(table.c.incident_id == target.id)
+            .values({n: values[n] for n in names})
+        )
 
 
 _COPIES = {
     IncidentTag.__table__: ("reported_on", "department_id", "kind"),
     IncidentStaff.__table__: ("reported_on", "department_id", "kind", "severity"),
 }
+
+event.listen(IncidentTag, "before_insert", _fill_copies)
+event.listen(IncidentStaff, "before_insert", _fill_copies)
+event.listen(Incident, "after_update", _refresh_copies)

@@ -235,7 +235,11 @@ def import_csv(data: bytes, *, user: User | None) -> Plan:
         raise ImportFailed(p)
     try:
         try:
-            apply(p, user=user)
+            # Each row's writes need nothing flushed from the row before (references come
+            # from the counter, lookups from memory): flush once at the end, not per query.
+            with services.bulk_lookups(), db.session.no_autoflush:
+                apply(p, user=user)
+            db.session.flush()
         except IntegrityError as exc:  # e.g. someone filed the same reference meanwhile
             db.session.rollback()
             p.errors.append(

@@ -7,6 +7,7 @@ or an import commits all of its writes or none of them.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
 from datetime import date, datetime
 from typing import Any
 
@@ -83,18 +84,45 @@ def _get_or_create(query, factory):
         return db.session.scalar(query)
 
 
+@contextmanager
+def bulk_lookups():
+    """Within a bulk write (CSV import), remember departments, staff and tags once found,
+    instead of asking the database (and flushing the session) for each row."""
+    db.session.info["lookups"] = {}
+    try:
+        yield
+    finally:
+        db.session.info.pop("lookups", None)
+
+
+def _remembered(kind: str, key: str, find):
+    cache = db.session.info.get("lookups")
+    if cache is None:
+        return find()
+    if (kind, key) not in cache:
+        cache[(kind, key)] = find()
+    return cache[(kind, key)]
+
+
 def department_named(name: str) -> Department:
     """The department with this name (case-insensitive), created if new."""
     name = " ".join(name.split())
     query = select(Department).where(db.func.lower(Department.name) == name.lower())
-    return _get_or_create(query, lambda: Department(name=name))
+    return _remembered(
+        "department", name.lower(), lambda: _get_or_create(query, lambda: Department(name=name))
+    )
 
 
 def staff_named(name: str, department: Department | None) -> StaffMember:
     """One stable identity per person: 'Dr. A. Patel' and 'dr a patel' are the same key."""
-    query = select(StaffMember).where(StaffMember.name_key == normalize_person_name(name))
-    return _get_or_create(
-        query, lambda: StaffMember(full_name=" ".join(name.split()), department=department)
+    key = normalize_person_name(name)
+    query = select(StaffMember).where(StaffMember.name_key == key)
+    return _remembered(
+        "staff",
+        key,
+        lambda: _get_or_create(
+            query, lambda: StaffMember(full_name=" ".join(name.split()), department=department)
+        ),
     )
 
 
@@ -151,7 +179,11 @@ def reserve_reference(reference: str) -> None:
 
 def _set_tags(incident: Incident, slugs: Iterable[str], primary: str | None) -> None:
     slugs = list(dict.fromkeys(slugs))
-    tags = {t.slug: t for t in db.session.scalars(select(Tag).where(Tag.slug.in_(slugs)))}
+    tags = (
+        _remembered("tags", "", lambda: {t.slug: t for t in db.session.scalars(select(Tag))})
+        if db.session.info.get("lookups") is not None
+        else {t.slug: t for t in db.session.scalars(select(Tag).where(Tag.slug.in_(slugs)))}
+    )
     incident.tag_links = [IncidentTag(tag=tags[s], tag_id=tags[s].id) for s in slugs]
     incident.primary_tag = tags.get(primary) if primary else None
 
