@@ -249,33 +249,32 @@ def tune(examples: list[dict], probs: np.ndarray) -> dict:
         for k in (0.0, 0.5, 1.0, 2.0)
     ]
     for mode, alpha, gamma, damp in grid_blend:
-        if True:
-            blended = blend(tag_p, lex_scores, primary_p, alpha, gamma, mode, none_p, damp)
-            f1s, thresholds = [], {}
-            for j, slug in enumerate(TAG_SLUGS):
-                if not truth[:, j].any():
-                    continue
-                scored = [(_f1(blended[:, j] >= t, truth[:, j]), -abs(t - 0.5), t) for t in grid]
-                f1, _, t = max(scored)
-                f1s.append(f1)
-                thresholds[slug] = round(float(t), 2)
-            top1 = (
-                float(np.mean(blended[has_primary].argmax(axis=1) == primary_idx[has_primary]))
-                if has_primary.any()
-                else 0.0
+        blended = blend(tag_p, lex_scores, primary_p, alpha, gamma, mode, none_p, damp)
+        f1s, thresholds = [], {}
+        for j, slug in enumerate(TAG_SLUGS):
+            if not truth[:, j].any():
+                continue
+            scored = [(_f1(blended[:, j] >= t, truth[:, j]), -abs(t - 0.5), t) for t in grid]
+            f1, _, t = max(scored)
+            f1s.append(f1)
+            thresholds[slug] = round(float(t), 2)
+        top1 = (
+            float(np.mean(blended[has_primary].argmax(axis=1) == primary_idx[has_primary]))
+            if has_primary.any()
+            else 0.0
+        )
+        objective = float(np.mean(f1s)) + top1
+        if objective > best[0]:
+            best = (
+                objective,
+                round(float(alpha), 2),
+                round(gamma, 2),
+                thresholds,
+                float(np.mean(f1s)),
+                top1,
+                mode,
+                damp,
             )
-            objective = float(np.mean(f1s)) + top1
-            if objective > best[0]:
-                best = (
-                    objective,
-                    round(float(alpha), 2),
-                    round(gamma, 2),
-                    thresholds,
-                    float(np.mean(f1s)),
-                    top1,
-                    mode,
-                    damp,
-                )
     y = np.array(_targets(examples)[-1])
     text_esc = np.array([escalation_from_text(e["narrative"], {})[0] for e in examples])
     esc_alpha, best_auc = 0.5, -1.0
