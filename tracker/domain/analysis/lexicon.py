@@ -867,6 +867,36 @@ STORY_PATTERNS: dict[str, list[tuple[str, float]]] = {
         (r"(?:accessible entrance|wheelchair access|lift (?:was )?(?:broken|out))", 0.6),
     ],
 }
+# Clinical and administrative stories told without the tag's words.
+STORY_PATTERNS["clinical-quality"] += [
+    (
+        r"(?:said|told|saying|assured|reassured)[^.!?]{0,30}(?:it'?s|its|it was|that'?s|thats|this is) "
+        r"(?:viral|a virus|normal|nothing|fine|just|probably|only)",
+        0.5,
+    ),
+    (
+        r"(?:back|readmitted|returned|came back)[^.!?]{0,30}(?:later|next day|that night)[^.!?]{0,30}"
+        r"(?:with|had|it was)|went with the (?:first|wrong)|operated[^.!?]{0,60}nothing there",
+        0.6,
+    ),
+    (r"(?:says|said|reads) '?(?:skin intact|no concerns|nothing abnormal)", 0.55),
+]
+STORY_PATTERNS["administrative-process"] += [
+    (
+        r"(?:letters?|appointments?|texts?|results?|invoice)[^.!?]{0,40}(?:addressed to|sent to|copied to)"
+        r"[^.!?]{0,60}(?:died|passed away|deceased|ex|wrong|old address|divorced)",
+        0.75,
+    ),
+    (
+        r"(?:on|in) (?:your|the|their) (?:system|records?|computer|database)|still (?:listed|registered|down) as",
+        0.5,
+    ),
+    (
+        r"(?:nothing|no appointment|no operation) (?:booked|on the system)|(?:belongings|property|wedding ring|"
+        r"hearing aids?|dentures|glasses)[^.!?]{0,60}(?:lost|missing|located|never returned|not returned)",
+        0.65,
+    ),
+]
 for _slug, _patterns in STORY_PATTERNS.items():
     TAG_PATTERNS[_slug] = TAG_PATTERNS[_slug] + _patterns
 
