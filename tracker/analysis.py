@@ -6,6 +6,7 @@ The analysis itself is tracker.domain.analysis (plain Python, no Flask).
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from flask import current_app
 from sqlalchemy import func, select
 
 from .domain import analysis as engine
+from .domain.vocab import TAG_SLUGS
 from .extensions import db
 from .models import Contact, Incident, Tag, TagFeedback
 
@@ -77,22 +79,44 @@ def facts_for(incident: Incident, today: date | None = None) -> engine.Facts:
     )
 
 
-def score_incident(incident: Incident) -> engine.Analysis:
+def _store_escalation(incident: Incident, escalation: engine.Escalation | None) -> None:
+    """What the escalation-risk detector and the incident page read; None when the
+    narrative could not be analysed."""
+    if escalation is None:
+        incident.escalation_score = incident.escalation_level = incident.escalation_reasons = None
+    else:
+        incident.escalation_score = round(escalation.score, 4)
+        incident.escalation_level = escalation.level
+        incident.escalation_reasons = list(escalation.reasons[:5])
+
+
+def score_incident(incident: Incident) -> engine.Analysis | None:
     """Analyse the narrative with the incident's facts; store the escalation on it."""
-    result = engine.analyze(incident.narrative, facts_for(incident), model=current_model())
-    incident.escalation_score = round(result.escalation.score, 4)
-    incident.escalation_level = result.escalation.level
-    incident.escalation_reasons = list(result.escalation.reasons[:5])
+    try:
+        result = engine.analyze(incident.narrative, facts_for(incident), model=current_model())
+    except engine.NarrativeError:
+        _store_escalation(incident, None)
+        return None
+    _store_escalation(incident, result.escalation)
     return result
+
+
+def score_batch(incidents: list[Incident]) -> None:
+    """Escalation for many incidents at once (CSV import, demo data): the narrative with the
+    facts the record itself carries, as such incidents have no contacts in Concord yet."""
+    if not incidents:
+        return
+    facts = [engine.Facts(severity=i.severity, stage=i.stage) for i in incidents]
+    results = engine.analyze_batch(
+        [i.narrative for i in incidents], model=current_model(), facts=facts
+    )
+    for incident, result in zip(incidents, results, strict=True):
+        _store_escalation(incident, None if result.error else result.escalation)
 
 
 def parse_suggested(raw: str | None) -> dict[str, float]:
     """The form's hidden `suggested` field: {"slug": score}; anything malformed counts as no
     suggestions shown (feedback is a by-product; it must never block a filing)."""
-    import json
-
-    from .domain.vocab import TAG_SLUGS
-
     try:
         data = json.loads(raw or "{}")
     except ValueError:

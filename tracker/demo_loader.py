@@ -189,22 +189,14 @@ def analyse_and_scan(batch: int = 1000) -> tuple[int, int]:
 
     from . import analysis
     from .alerts import services as alerts
-    from .domain import analysis as engine
     from .models import Alert, Incident
 
-    model = analysis.current_model()
     ids = db.session.scalars(select(Incident.id).order_by(Incident.id)).all()
     for start in range(0, len(ids), batch):
         rows = db.session.scalars(
             select(Incident).where(Incident.id.in_(ids[start : start + batch]))
         ).all()
-        facts = [engine.Facts(severity=i.severity, stage=i.stage) for i in rows]
-        results = engine.analyze_batch([i.narrative for i in rows], model=model, facts=facts)
-        for incident, result in zip(rows, results, strict=True):
-            if not result.error:
-                incident.escalation_score = round(result.escalation.score, 4)
-                incident.escalation_level = result.escalation.level
-                incident.escalation_reasons = list(result.escalation.reasons[:5])
+        analysis.score_batch(list(rows))
         db.session.commit()
     alerts.scan()
     db.session.commit()

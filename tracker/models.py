@@ -629,9 +629,9 @@ def _fill_copies(mapper, connection, target) -> None:
             ).where(table.c.id == target.incident_id)
         ).one_or_none()
     if incident is not None:
-        for name, value in _copies_of(incident).items():
-            if hasattr(target, name):
-                setattr(target, name, value)
+        values = _copies_of(incident)
+        for name in _COPIES[target.__table__]:
+            setattr(target, name, values[name])
 
 
 def _refresh_copies(mapper, connection, target) -> None:

@@ -18,6 +18,14 @@ def _text(max_length: int, **kwargs):
     return fields.String(validate=validate.Length(max=max_length), **kwargs)
 
 
+def _page():
+    return fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
+
+
+def _limit():
+    return fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+
+
 class Strict(ma.Schema):
     class Meta:
         unknown = ma.RAISE
@@ -70,31 +78,15 @@ class IncidentIn(Strict):
     resolved_on = fields.Date(allow_none=True)
 
 
-class IncidentPatch(Strict):
-    """Any subset of the fields; status and stage move through the workflow (a stage change
-    needs a `note` giving the reason)."""
+class IncidentPatch(IncidentIn):
+    """Any subset of the fields (used with partial=True, so nothing is required); status
+    and stage move through the workflow (a stage change needs a `note` giving the reason).
+    The reference identifies the incident and is not changed."""
 
-    reported_on = fields.Date()
-    occurred_on = fields.Date()
-    department = _text(MAX_LENGTH["department"])
-    source = fields.String(validate=OneOf(vocab.SOURCES))
-    channel = fields.String(validate=OneOf(vocab.CHANNELS))
-    patient_identifier = _text(MAX_LENGTH["patient_identifier"], allow_none=True)
-    patient_name = _text(MAX_LENGTH["patient_name"], allow_none=True)
-    staff_involved = fields.List(
-        fields.String(validate=validate.Length(max=120)), validate=validate.Length(max=20)
-    )
-    summary = _text(MAX_LENGTH["summary"])
-    narrative = _text(MAX_LENGTH["narrative"])
-    tags = fields.List(
-        fields.String(validate=validate.Length(max=64)), validate=validate.Length(max=20)
-    )
-    primary_tag = fields.String(allow_none=True, validate=validate.Length(max=64))
-    severity = fields.String(validate=OneOf(vocab.SEVERITIES))
-    stage = fields.String(validate=OneOf(vocab.STAGES))
-    status = fields.String(validate=OneOf(vocab.STATUSES))
-    acknowledged_on = fields.Date(allow_none=True)
-    resolved_on = fields.Date(allow_none=True)
+    class Meta:
+        unknown = ma.RAISE
+        exclude = ("reference",)
+
     note = _text(1000, metadata={"description": "why the status or stage changed"})
 
 
@@ -151,16 +143,19 @@ class IncidentQuery(Strict):
     from_ = fields.Date(data_key="from")
     to = fields.Date()
     sort = fields.String(validate=OneOf(("newest", "oldest", "severity", "reference", "updated")))
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    page = _page()
+    limit = _limit()
 
 
-class IncidentPage(ma.Schema):
-    items = fields.List(fields.Nested(IncidentOut), required=True)
+class Page(ma.Schema):
     page = fields.Integer(required=True)
     pages = fields.Integer(required=True)
     limit = fields.Integer(required=True)
     total = fields.Integer(required=True)
+
+
+class IncidentPage(Page):
+    items = fields.List(fields.Nested(IncidentOut), required=True)
 
 
 class ContactIn(Strict):
@@ -175,16 +170,8 @@ class ContactIn(Strict):
 class AlertQuery(Strict):
     status = fields.String(validate=OneOf((*vocab.ALERT_STATUSES, "all")), load_default="open")
     kind = fields.String(validate=OneOf(vocab.ALERT_KINDS))
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=100_000))
-    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-
-
-class Subject(ma.Schema):
-    department = fields.String()
-    tag = fields.String()
-    staff = fields.String()
-    patient_identifier = fields.String()
-    reference = fields.String()
+    page = _page()
+    limit = _limit()
 
 
 class AlertOut(ma.Schema):
@@ -199,12 +186,8 @@ class AlertOut(ma.Schema):
     last_seen = fields.String(required=True)
 
 
-class AlertPage(ma.Schema):
+class AlertPage(Page):
     items = fields.List(fields.Nested(AlertOut), required=True)
-    page = fields.Integer(required=True)
-    pages = fields.Integer(required=True)
-    limit = fields.Integer(required=True)
-    total = fields.Integer(required=True)
 
 
 class TagOut(ma.Schema):

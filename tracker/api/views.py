@@ -87,18 +87,19 @@ def _incident_json(incident: Incident, detail: bool = False) -> dict:
         updated_at=_utc(incident.updated_at),
     )
     if detail:
-        out["contacts"] = [
-            {
-                "contact_at": _local(c.contact_at),
-                "contact_type": c.contact_type,
-                "direction": c.direction,
-                "who": c.who,
-                "text": c.text,
-                "answered": c.answered,
-            }
-            for c in incident.contacts
-        ]
+        out["contacts"] = [_contact_json(c) for c in incident.contacts]
     return out
+
+
+def _contact_json(contact) -> dict:
+    return {
+        "contact_at": _local(contact.contact_at),
+        "contact_type": contact.contact_type,
+        "direction": contact.direction,
+        "who": contact.who,
+        "text": contact.text,
+        "answered": contact.answered,
+    }
 
 
 def _utc(moment: datetime | None) -> datetime | None:
@@ -124,11 +125,6 @@ def _get(reference: str) -> Incident:
 
 def _invalid(errors: dict[str, list[str]]):
     return ApiError(422, "invalid", "Some fields are not valid; nothing was saved.", errors)
-
-
-def _json_body(data: dict) -> dict:
-    """Dates back to ISO strings for the domain rules, which take loosely typed input."""
-    return {k: v.isoformat() if isinstance(v, date) else v for k, v in data.items()}
 
 
 @blp.route("/incidents", methods=["GET"])
@@ -166,13 +162,13 @@ def create_incident(data):
     from ..incidents.views import after_change
 
     try:
-        clean = services.validate(_json_body(data))
+        clean = services.validate(data)
     except services.ValidationFailed as exc:
         raise _invalid(exc.errors) from None
     user = g._login_user
     incident = services.create_incident(clean, user=user)
     db.session.flush()
-    _score(incident)
+    analysis.score_incident(incident)
     audit.record("create", "incident", incident.reference, detail="api")
     db.session.commit()
     after_change(incident)
@@ -181,13 +177,6 @@ def create_incident(data):
         "ETag": _etag(incident),
     }
     return _incident_json(incident, detail=True), 201, headers
-
-
-def _score(incident: Incident) -> None:
-    try:
-        analysis.score_incident(incident)
-    except engine.NarrativeError:
-        incident.escalation_score = incident.escalation_level = incident.escalation_reasons = None
 
 
 @blp.route("/incidents/<reference>", methods=["GET"])
@@ -202,7 +191,7 @@ def get_incident(reference):
 
 @blp.route("/incidents/<reference>", methods=["PATCH"])
 @requires("incident.edit")
-@blp.arguments(schemas.IncidentPatch)
+@blp.arguments(schemas.IncidentPatch(partial=True))
 @blp.response(200, schemas.IncidentDetail)
 def patch_incident(data, reference):
     """Change fields; `status` and `stage` move through the workflow. Send the ETag you read
@@ -219,7 +208,7 @@ def patch_incident(data, reference):
     changes = []
     if data:
         try:
-            clean = services.validate(_json_body(data), existing=incident)
+            clean = services.validate(data, existing=incident)
         except services.ValidationFailed as exc:
             raise _invalid(exc.errors) from None
         changes = services.update_incident(incident, clean, user=user)
@@ -236,7 +225,7 @@ def patch_incident(data, reference):
         field = "stage" if stage and incident.stage != stage else "status"
         raise _invalid({field: [str(exc)]}) from None
     if changes:
-        _score(incident)
+        analysis.score_incident(incident)
         audit.record("update", "incident", incident.reference, detail="api")
         try:
             db.session.commit()
@@ -289,14 +278,7 @@ def add_contact(data, reference):
     audit.record("contact-added", "incident", incident.reference, detail="api")
     db.session.commit()
     after_change(incident)
-    return {
-        "contact_at": _local(contact.contact_at),
-        "contact_type": contact.contact_type,
-        "direction": contact.direction,
-        "who": contact.who,
-        "text": contact.text,
-        "answered": contact.answered,
-    }, 201
+    return _contact_json(contact), 201
 
 
 @blp.route("/alerts", methods=["GET"])

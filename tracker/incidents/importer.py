@@ -197,31 +197,10 @@ def apply(p: Plan, *, user: User | None, today: date | None = None) -> Plan:
                     )
                 )
                 incident.stage = stage
-    _score([r.incident for r in p.rows if r.action != "unchanged"])
-    return p
-
-
-def _score(incidents: list[Incident]) -> None:
-    """Escalation for imported incidents in one batch: the narrative with the facts the row
-    itself carries (an imported incident has no contacts in Concord yet)."""
     from .. import analysis
-    from ..domain import analysis as engine
 
-    if not incidents:
-        return
-    facts = [engine.Facts(severity=i.severity, stage=i.stage) for i in incidents]
-    results = engine.analyze_batch(
-        [i.narrative for i in incidents], model=analysis.current_model(), facts=facts
-    )
-    for incident, result in zip(incidents, results, strict=True):
-        if result.error:
-            incident.escalation_score = incident.escalation_level = incident.escalation_reasons = (
-                None
-            )
-        else:
-            incident.escalation_score = round(result.escalation.score, 4)
-            incident.escalation_level = result.escalation.level
-            incident.escalation_reasons = list(result.escalation.reasons[:5])
+    analysis.score_batch([r.incident for r in p.rows if r.action != "unchanged"])
+    return p
 
 
 def import_csv(data: bytes, *, user: User | None) -> Plan:

@@ -179,11 +179,8 @@ def reserve_reference(reference: str) -> None:
 
 def _set_tags(incident: Incident, slugs: Iterable[str], primary: str | None) -> None:
     slugs = list(dict.fromkeys(slugs))
-    tags = (
-        _remembered("tags", "", lambda: {t.slug: t for t in db.session.scalars(select(Tag))})
-        if db.session.info.get("lookups") is not None
-        else {t.slug: t for t in db.session.scalars(select(Tag).where(Tag.slug.in_(slugs)))}
-    )
+    # the whole taxonomy: a few dozen rows, remembered for a bulk import
+    tags = _remembered("tags", "", lambda: {t.slug: t for t in db.session.scalars(select(Tag))})
     incident.tag_links = [IncidentTag(tag=tags[s], tag_id=tags[s].id) for s in slugs]
     incident.primary_tag = tags.get(primary) if primary else None
 

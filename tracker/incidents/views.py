@@ -38,10 +38,7 @@ def _analyse_on_save(incident: Incident, form: IncidentForm) -> None:
     """Escalation risk from the narrative and the incident's facts, stored on the incident
     (the escalation-risk detector reads it), and the officer's verdict on the suggestions."""
     db.session.flush()
-    try:
-        analysis.score_incident(incident)
-    except engine.NarrativeError:
-        incident.escalation_score = incident.escalation_level = incident.escalation_reasons = None
+    analysis.score_incident(incident)
     analysis.record_feedback(incident, analysis.parse_suggested(form.suggested.data), current_user)
 
 

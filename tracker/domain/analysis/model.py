@@ -95,18 +95,19 @@ class Model:
     an escalation ("high") classifier over the same features."""
 
     tags: tuple[str, ...]
-    weights: sparse.csr_matrix  # (n_tags + 1) x N_FEATURES; the last row is escalation
+    # rows: one per tag, escalation, then the primary-tag logits (one per tag, then "none")
+    weights: sparse.csr_matrix
     intercepts: np.ndarray
     trained_on: int = 0
     meta: dict = field(default_factory=dict)
+    _dense: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
 
     def dense_row(self, i: int) -> np.ndarray:
         """One tag's weights as a dense vector (1 MB), cached: looking up single weights in a
         sparse matrix is slow, and evidence needs a few dozen per narrative."""
-        cache = self.meta.setdefault("_dense", {})
-        if i not in cache:
-            cache[i] = np.asarray(self.weights[i].todense()).ravel()
-        return cache[i]
+        if i not in self._dense:
+            self._dense[i] = np.asarray(self.weights[i].todense()).ravel()
+        return self._dense[i]
 
     def probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
         z = (x @ self.weights.T).toarray() + self.intercepts
@@ -130,9 +131,7 @@ class Model:
                 intercepts=self.intercepts,
                 tags=np.array(self.tags),
                 trained_on=np.array(self.trained_on),
-                meta=np.array(
-                    json.dumps({k: v for k, v in self.meta.items() if not k.startswith("_")})
-                ),
+                meta=np.array(json.dumps(self.meta)),
             )
 
 
