@@ -255,3 +255,88 @@ def test_alert_links_are_not_duplicated(app, cluster):
     ) == 3 + db.session.scalar(
         select(func.count()).select_from(AlertIncident).join(Alert).where(Alert.kind != "cluster")
     )
+
+
+def _counts_as_stored() -> dict:
+    from tracker.models import (
+        DepartmentDayCount,
+        DepartmentTagDayCount,
+        StaffMonthCount,
+        TagDayCount,
+    )
+
+    out = {}
+    for model, keys in (
+        (DepartmentDayCount, ("department_id", "day")),
+        (TagDayCount, ("tag_id", "day")),
+        (DepartmentTagDayCount, ("department_id", "tag_id", "day")),
+        (StaffMonthCount, ("staff_id", "month", "severity", "department_id")),
+    ):
+        for row in db.session.scalars(select(model)):
+            if row.n:
+                out[(model.__tablename__, *(getattr(row, k) for k in keys))] = row.n
+    return out
+
+
+def _counts_recomputed() -> dict:
+    """What the trigger-kept counts must hold, counted afresh from the incidents."""
+    from collections import Counter
+
+    from tracker.models import Incident
+
+    out: Counter = Counter()
+    for incident in db.session.scalars(select(Incident)):
+        if incident.kind not in ("concern", "complaint"):
+            continue
+        day, dept = incident.reported_on, incident.department_id
+        out[("department_day_counts", dept, day)] += 1
+        for link in incident.tag_links:
+            out[("tag_day_counts", link.tag_id, day)] += 1
+            out[("department_tag_day_counts", dept, link.tag_id, day)] += 1
+        month = day.replace(day=1)
+        for link in incident.staff_links:
+            out[("staff_month_counts", link.staff_id, month, incident.severity, dept)] += 1
+    return dict(out)
+
+
+def test_pattern_counts_stay_exact_through_every_kind_of_edit(app, make_incident):
+    """The pattern scans read per-day and per-month counts kept by database triggers; after
+    creating, re-dating, moving, re-tagging, re-classifying and deleting incidents they
+    still equal a fresh count."""
+    from tracker.incidents import services
+
+    first = make_incident(department="Renal", reported_on=days_ago(3), severity="high")
+    second = make_incident(
+        department="Renal",
+        reported_on=days_ago(3),
+        tags=["disrespect"],
+        primary_tag="disrespect",
+        staff_involved="Nurse Jo Green",
+    )
+    make_incident(kind="compliment", department="Renal", reported_on=days_ago(3))
+    assert _counts_as_stored() == _counts_recomputed()
+    assert (
+        _counts_as_stored()[
+            ("department_day_counts", first.department_id, TODAY - timedelta(days=3))
+        ]
+        == 2
+    )
+
+    edits = [
+        (first, {"reported_on": TODAY - timedelta(days=40), "severity": "low"}),
+        (first, {"department": "Cardiology"}),
+        (second, {"tags": ["privacy-breach", "disrespect"], "primary_tag": "privacy-breach"}),
+        (second, {"staff_involved": ["Dr A. Patel"]}),
+        (second, {"tags": ["privacy-breach"], "primary_tag": "privacy-breach"}),
+    ]
+    for incident, changes in edits:
+        services.update_incident(incident, changes, user=None)
+        db.session.commit()
+        assert _counts_as_stored() == _counts_recomputed(), changes
+    second.kind = "enquiry"  # re-classified: no longer a complaint
+    db.session.commit()
+    assert _counts_as_stored() == _counts_recomputed()
+    for incident in (first, second):
+        db.session.delete(incident)  # its tag and staff links go with it
+    db.session.commit()
+    assert _counts_as_stored() == _counts_recomputed()

@@ -11,7 +11,7 @@ from tracker import create_app
 from tracker.extensions import db
 
 
-def test_upgrading_fills_the_pattern_copies_of_existing_incidents(tmp_path):
+def test_upgrading_fills_the_pattern_copies_and_counts_of_existing_incidents(tmp_path):
     app = create_app(
         {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'old.sqlite3'}", "SECRET_KEY": "x"}
     )
@@ -46,6 +46,17 @@ def test_upgrading_fills_the_pattern_copies_of_existing_incidents(tmp_path):
             text("SELECT reported_on, department_id, kind FROM incident_tags")
         ).one()
         assert (str(row[0]), row[1], row[2]) == (str(date(2026, 3, 4)), 1, "complaint")
+        # ... and the per-day counts the pattern scans read, kept by triggers from then on
+        counts = db.session.execute(text("SELECT department_id, day, n FROM department_day_counts"))
+        assert [tuple(map(str, r)) for r in counts] == [("1", "2026-03-04", "1")]
+        counts = db.session.execute(
+            text("SELECT department_id, tag_id, day, n FROM department_tag_day_counts")
+        )
+        assert [tuple(map(str, r)) for r in counts] == [("1", "1", "2026-03-04", "1")]
+        db.session.execute(text("UPDATE incidents SET reported_on = '2026-03-05' WHERE id = 1"))
+        counts = db.session.execute(text("SELECT day, n FROM department_day_counts ORDER BY day"))
+        assert [tuple(map(str, r)) for r in counts] == [("2026-03-04", "0"), ("2026-03-05", "1")]
+        db.session.rollback()
         downgrade(revision="b256f5c1c7f7")  # and back, cleanly
         upgrade()
         db.session.remove()

@@ -561,6 +561,57 @@ class TagFeedback(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+class DepartmentDayCount(db.Model):
+    """Concerns and complaints reported per department per day. Derived data, kept exact by
+    database triggers on incidents (migration 6f2a8825df48): the pattern scans read these
+    instead of every incident."""
+
+    __tablename__ = "department_day_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    department_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class TagDayCount(db.Model):
+    """Concerns and complaints per root-cause tag and day (triggers on incident_tags)."""
+
+    __tablename__ = "tag_day_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    tag_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DepartmentTagDayCount(db.Model):
+    """Concerns and complaints per department, root-cause tag and day (triggers on
+    incident_tags)."""
+
+    __tablename__ = "department_tag_day_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    department_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    tag_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class StaffMonthCount(db.Model):
+    """Concerns and complaints naming a staff member, per month (its first day), severity and
+    the incident's department (triggers on incident_staff)."""
+
+    __tablename__ = "staff_month_counts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    staff_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    severity: Mapped[str] = mapped_column(String(8), primary_key=True)
+    department_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    n: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class AuditEvent(db.Model):
     """Who saw and changed what. Append-only."""
 
@@ -587,6 +638,8 @@ __all__ = [
     "ClockPause",
     "Contact",
     "Department",
+    "DepartmentDayCount",
+    "DepartmentTagDayCount",
     "HistoryEntry",
     "Holiday",
     "Incident",
@@ -596,7 +649,9 @@ __all__ = [
     "ReferenceCounter",
     "StageChange",
     "StaffMember",
+    "StaffMonthCount",
     "Tag",
+    "TagDayCount",
     "TagFeedback",
     "Task",
     "User",

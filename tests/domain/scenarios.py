@@ -122,11 +122,11 @@ def aggregate(sc: Scenario, as_of: date, config: p.Config):
                 period_counts[(dim, key, per)] += 1
     history = {k: (as_of - d).days // config.spike_period_days for k, d in first.items()}
     staff_counts: Counter = Counter()
-    clinician_start = as_of - timedelta(days=config.clinician_window_days - 1)
+    clinician_start, recent_start = p.clinician_window(as_of, config)
     for r in rows:
         if r.day >= clinician_start:
             for s in r.staff:
-                recent = r.day > as_of - timedelta(days=365)
+                recent = r.day >= recent_start
                 staff_counts[(s, r.severity, recent)] += 1
     directory = Counter(dept for _, dept in sc.staff.values())
     patients = Counter(

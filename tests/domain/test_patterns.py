@@ -218,3 +218,19 @@ def test_a_dismissed_alert_stays_quiet_until_it_grows_materially():
 def test_a_new_pattern_creates_an_alert():
     f = p.Finding("spike", (("department", "ED"),), 0.9, "s")
     assert p.reconcile([], [f], CONFIG)[0].verb == "create"
+
+
+def test_tail_probabilities_match_scipy_distributions():
+    """The detectors call the bare special functions for speed; they must agree with
+    scipy.stats' Poisson and negative binomial survival functions."""
+    from scipy import stats
+
+    from tracker.domain.detectors import nbinom_sf, poisson_sf
+
+    for k in range(-1, 40):
+        for mu in (0.1, 0.5, 1.0, 3.3, 10.0, 25.7):
+            assert poisson_sf(k, mu) == pytest.approx(stats.poisson.sf(k, mu), rel=1e-9, abs=1e-15)
+        for r in (0.3, 1.0, 2.5, 10.0):
+            for prob in (0.1, 0.5, 0.9):
+                expected = stats.nbinom.sf(k, r, prob)
+                assert nbinom_sf(k, r, prob) == pytest.approx(expected, rel=1e-9, abs=1e-15)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from functools import cache
 
 from flask import current_app
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, bindparam, case, func, or_, select, union_all
 
 from ..domain import deadlines, vocab
 from ..domain import detectors as p
@@ -18,11 +19,15 @@ from ..models import (
     ClockPause,
     Contact,
     Department,
+    DepartmentDayCount,
+    DepartmentTagDayCount,
     Incident,
     IncidentStaff,
     IncidentTag,
     StaffMember,
+    StaffMonthCount,
     Tag,
+    TagDayCount,
 )
 
 COMPLAINTS = ("concern", "complaint")  # compliments and enquiries never count
@@ -54,64 +59,111 @@ def scope_for(incident: Incident) -> Scope:
     )
 
 
-def _period_of(column, as_of: date, config: p.Config, periods: int):
-    """Which period (0 = the latest) a date falls in, as a CASE over the period boundaries:
-    plain date comparisons the index serves, where a date difference computed per row
-    (julianday) cost a function call for every incident in the range."""
-    length = config.spike_period_days
+# Statements are built once per shape (scoped or not, dialect) with bound parameters, over
+# the Core tables: an incremental scan runs on every save, and building SQLAlchemy
+# expressions anew each time cost more than running them.
+INC, IT, IS = Incident.__table__.c, IncidentTag.__table__.c, IncidentStaff.__table__.c
+D, T, S = Department.__table__.c, Tag.__table__.c, StaffMember.__table__.c
+C, CP = Contact.__table__.c, ClockPause.__table__.c
+# per-day and per-month counts kept by triggers (see models.DepartmentDayCount)
+DDC, TDC, DTC, SMC = (
+    DepartmentDayCount.__table__.c,
+    TagDayCount.__table__.c,
+    DepartmentTagDayCount.__table__.c,
+    StaffMonthCount.__table__.c,
+)
+
+
+def _p(name: str):
+    return bindparam(name)
+
+
+def _many(name: str):
+    return bindparam(name, expanding=True)
+
+
+def _rows(stmt, **params) -> list:
+    return db.session.execute(stmt, params).all()
+
+
+def _period_of(column, periods: int):
+    """Which period (0 = the latest) a date falls in, as a CASE over the period boundaries
+    (bound as b0, b1, ...): plain date comparisons the index serves, where a date difference
+    computed per row (julianday) cost a function call for every incident in the range."""
     return case(
-        *[(column > as_of - timedelta(days=(k + 1) * length), k) for k in range(periods - 1)],
+        *[(column > _p(f"b{k}"), k) for k in range(periods - 1)],
         else_=periods - 1,
     )
 
 
-def _rows_open_at(stmt, as_of: date, scoped: bool = False) -> list:
-    """`stmt` over the incidents open on `as_of`, as two index lookups on resolved_on (not
+def _boundaries(as_of: date, config: p.Config, periods: int) -> dict[str, date]:
+    length = config.spike_period_days
+    return {f"b{k}": as_of - timedelta(days=(k + 1) * length) for k in range(periods - 1)}
+
+
+@cache
+def _open_stmts(stmt, scoped: bool) -> tuple:
+    """`stmt` over the incidents open on :as_of, as two index lookups on resolved_on (not
     yet resolved; resolved later than as_of): an OR of the two makes the planners scan
-    every incident reported before as_of."""
-    if scoped:  # a few incidents by reference: one query, the reference index leads
-        open_ = or_(Incident.resolved_on.is_(None), Incident.resolved_on > as_of)
-        return db.session.execute(stmt.where(Incident.reported_on <= as_of, open_)).all()
+    every incident reported before as_of. Scoped (a few incidents by reference): one query,
+    the reference index leads."""
+    stmt = stmt.where(INC.reported_on <= _p("as_of"))
+    if scoped:
+        return (stmt.where(or_(INC.resolved_on.is_(None), INC.resolved_on > _p("as_of"))),)
+    return (stmt.where(INC.resolved_on.is_(None)), stmt.where(INC.resolved_on > _p("as_of")))
+
+
+def _rows_open_at(stmt, scoped: bool, **params) -> list:
     rows: list = []
-    for part in (Incident.resolved_on.is_(None), Incident.resolved_on > as_of):
-        rows.extend(db.session.execute(stmt.where(Incident.reported_on <= as_of, part)).all())
+    for part in _open_stmts(stmt, scoped):
+        rows.extend(_rows(part, **params))
     return rows
 
 
-def window_counts(as_of: date, config: p.Config, scope: Scope | None) -> list[p.WindowCount]:
-    """Incidents per (department, tag) in the cluster window, read from incident_tags'
-    copies of the incident's date, department and kind (one index range per pair)."""
-    start = as_of - timedelta(days=config.cluster_days - 1)
-    stmt = (
-        select(Department.name, Tag.slug, func.count())
-        .select_from(IncidentTag)
-        .join(Department, IncidentTag.department_id == Department.id)
-        .join(Tag, Tag.id == IncidentTag.tag_id)
-        .where(IncidentTag.kind.in_(COMPLAINTS))
-        .group_by(Department.name, Tag.slug)
+@cache
+def _window_stmts(scoped: bool) -> tuple:
+    pair = DepartmentTagDayCount.__table__.join(
+        Department.__table__, DTC.department_id == D.id
+    ).join(Tag.__table__, T.id == DTC.tag_id)
+    stmt = select(D.name, T.slug, func.sum(DTC.n)).select_from(pair).group_by(D.name, T.slug)
+    if scoped:
+        stmt = stmt.where(
+            DTC.department_id.in_(_many("dept_ids")), DTC.tag_id.in_(_many("tag_ids"))
+        )
+    now = stmt.where(DTC.day.between(_p("start"), _p("as_of"))).having(
+        func.sum(DTC.n) >= _p("min_n")
     )
     before = stmt.where(
-        IncidentTag.reported_on.between(start - timedelta(days=365), start - timedelta(days=1))
+        DTC.day.between(_p("year_start"), _p("year_end")),
+        D.name.in_(_many("names")),
+        T.slug.in_(_many("slugs")),
     )
-    stmt = stmt.where(IncidentTag.reported_on.between(start, as_of))
+    return now, before
+
+
+def window_counts(as_of: date, config: p.Config, scope: Scope | None) -> list[p.WindowCount]:
+    """Incidents per (department, tag) in the cluster window, summed from the per-day
+    counts (one index range per pair)."""
+    start = as_of - timedelta(days=config.cluster_days - 1)
+    now, before = _window_stmts(scope is not None)
+    params: dict = {}
     if scope is not None:
-        dept_ids, tag_ids = _ids(scope)
-        stmt = stmt.where(IncidentTag.department_id.in_(dept_ids), IncidentTag.tag_id.in_(tag_ids))
-        before = before.where(
-            IncidentTag.department_id.in_(dept_ids), IncidentTag.tag_id.in_(tag_ids)
-        )
-    rows = db.session.execute(stmt.having(func.count() >= config.cluster_min)).all()
+        params["dept_ids"], params["tag_ids"] = _ids(scope)
+    rows = _rows(now, start=start, as_of=as_of, min_n=config.cluster_min, **params)
     if not rows:
         return []
     previous = {
         (d, t): n
-        for d, t, n in db.session.execute(
-            before.where(
-                Department.name.in_({r[0] for r in rows}), Tag.slug.in_({r[1] for r in rows})
-            )
+        for d, t, n in _rows(
+            before,
+            year_start=start - timedelta(days=365),
+            year_end=start - timedelta(days=1),
+            names=sorted({r[0] for r in rows}),
+            slugs=sorted({r[1] for r in rows}),
+            **params,
         )
     }
-    return [p.WindowCount(d, t, n, previous.get((d, t), 0)) for d, t, n in rows]
+    return [p.WindowCount(d, t, int(n), int(previous.get((d, t), 0))) for d, t, n in rows]
 
 
 def _ids(scope: Scope) -> tuple[list[int], list[int]]:
@@ -124,41 +176,61 @@ def _ids(scope: Scope) -> tuple[list[int], list[int]]:
     return dept_ids, tag_ids
 
 
+@cache
+def _period_stmts(scoped: bool, periods: int) -> tuple:
+    """Per-day counts summed per period, then joined to the names (few rows to join)."""
+    dept_period = _period_of(DDC.day, periods)
+    dept = (
+        select(DDC.department_id, dept_period.label("period"), func.sum(DDC.n).label("n"))
+        .where(DDC.day.between(_p("start"), _p("as_of")))
+        .group_by(DDC.department_id, dept_period)
+    )
+    tag_period = _period_of(TDC.day, periods)
+    tag = (
+        select(TDC.tag_id, tag_period.label("period"), func.sum(TDC.n).label("n"))
+        .where(TDC.day.between(_p("start"), _p("as_of")))
+        .group_by(TDC.tag_id, tag_period)
+    )
+    if scoped:
+        dept = dept.where(DDC.department_id.in_(_many("dept_ids")))
+        tag = tag.where(TDC.tag_id.in_(_many("tag_ids")))
+    dept, tag = dept.subquery(), tag.subquery()
+    return (
+        select(D.name, dept.c.period, dept.c.n).join_from(
+            dept, Department.__table__, D.id == dept.c.department_id
+        ),
+        select(T.slug, tag.c.period, tag.c.n).join_from(tag, Tag.__table__, T.id == tag.c.tag_id),
+    )
+
+
 def period_counts(as_of: date, config: p.Config, scope: Scope | None):
     periods = config.spike_baseline_periods + 1
     start = as_of - timedelta(days=periods * config.spike_period_days - 1)
-    period = _period_of(Incident.reported_on, as_of, config, periods)
-    base = (
-        select()
-        .select_from(Incident)
-        .where(Incident.reported_on.between(start, as_of), Incident.kind.in_(COMPLAINTS))
-    )
-    dept = (
-        base.add_columns(Department.name, period.label("period"), func.count())
-        .join(Department, Incident.department_id == Department.id)
-        .group_by(Department.name, "period")
-    )
-    tag_period = _period_of(IncidentTag.reported_on, as_of, config, periods)
-    tag = (
-        select(Tag.slug, tag_period.label("period"), func.count())
-        .select_from(IncidentTag)
-        .join(Tag, Tag.id == IncidentTag.tag_id)
-        .where(IncidentTag.reported_on.between(start, as_of), IncidentTag.kind.in_(COMPLAINTS))
-        .group_by(Tag.slug, "period")
-    )
+    params = {"start": start, "as_of": as_of, **_boundaries(as_of, config, periods)}
+    dept, tag = _period_stmts(scope is not None, periods)
+    dept_params, tag_params = dict(params), dict(params)
     if scope is not None:
-        dept_ids, tag_ids = _ids(scope)
-        dept = dept.where(Incident.department_id.in_(dept_ids))
-        tag = tag.where(IncidentTag.tag_id.in_(tag_ids))
+        dept_params["dept_ids"], tag_params["tag_ids"] = _ids(scope)
     counts: list[p.PeriodCount] = []
-    for dimension, stmt in (("department", dept), ("tag", tag)):
-        for key, per, n in db.session.execute(stmt):
-            counts.append(p.PeriodCount(dimension, key, int(per), n))
+    for dimension, stmt, ps in (("department", dept, dept_params), ("tag", tag, tag_params)):
+        for key, per, n in _rows(stmt, **ps):
+            counts.append(p.PeriodCount(dimension, key, int(per), int(n)))
     history = {
         key: (as_of - earliest).days // config.spike_period_days
         for key, earliest in _first_seen(scope).items()
     }
     return counts, history
+
+
+_EARLIEST = select(func.min(INC.reported_on))
+# the earliest incident overall and in one department: two index probes in one round trip
+_EARLIEST_WITH_DEPT = select(
+    _EARLIEST.scalar_subquery(),
+    select(func.min(INC.reported_on)).where(INC.department_id == _p("dept_id")).scalar_subquery(),
+)
+_EARLIEST_BY_DEPT = select(INC.department_id, func.min(INC.reported_on)).group_by(INC.department_id)
+_TAGS_CREATED = select(T.slug, T.created_at)
+_TAGS_CREATED_IN = _TAGS_CREATED.where(T.slug.in_(_many("slugs")))
 
 
 def _first_seen(scope: Scope | None) -> dict[tuple[str, str], date]:
@@ -167,154 +239,233 @@ def _first_seen(scope: Scope | None) -> dict[tuple[str, str], date]:
     index. Tags: the shipped taxonomy has existed as long as the data; a tag an admin added
     later has no history before the day it was created."""
     out: dict[tuple[str, str], date] = {}
-    overall = db.session.scalar(select(func.min(Incident.reported_on)))
-    if overall is None:
-        return out
-    if scope is not None and scope.department_ids:
-        names = dict(scope.department_ids)
-    else:
-        names = dict(db.session.execute(select(Department.id, Department.name)).all())
     if scope is None:
-        stmt = select(Incident.department_id, func.min(Incident.reported_on)).group_by(
-            Incident.department_id
-        )
-        for dept_id, earliest in db.session.execute(stmt):
+        overall = db.session.execute(_EARLIEST).scalar()
+        if overall is None:
+            return out
+        names = dict(_rows(select(D.id, D.name)))
+        for dept_id, earliest in _rows(_EARLIEST_BY_DEPT):
             out[("department", names[dept_id])] = earliest
-    else:  # one MIN per department: a single index probe each
-        for dept_id in [i for i, n in names.items() if n in scope.departments]:
-            earliest = db.session.scalar(
-                select(func.min(Incident.reported_on)).where(Incident.department_id == dept_id)
+        tags = _rows(_TAGS_CREATED)
+    else:
+        if scope.department_ids:
+            names = dict(scope.department_ids)
+        else:
+            names = dict(
+                _rows(select(D.id, D.name).where(D.name.in_(_many("n"))), n=list(scope.departments))
             )
+        overall = None
+        for dept_id, name in names.items():  # one MIN per department: a single index probe
+            overall, earliest = db.session.execute(_EARLIEST_WITH_DEPT, {"dept_id": dept_id}).one()
             if earliest is not None:
-                out[("department", names[dept_id])] = earliest
-    tags = select(Tag.slug, Tag.created_at)
-    if scope is not None:
-        tags = tags.where(Tag.slug.in_(scope.tags))
-    for slug, created in db.session.execute(tags):
+                out[("department", name)] = earliest
+        if not names:
+            overall = db.session.execute(_EARLIEST).scalar()
+        if overall is None:
+            return out
+        tags = _rows(_TAGS_CREATED_IN, slugs=sorted(scope.tags))
+    for slug, created in tags:
         out[("tag", slug)] = overall if slug in vocab.TAXONOMY else max(overall, created.date())
     return out
 
 
-def staff_counts(as_of: date, config: p.Config, scope: Scope | None):
-    """Per staff member, severity and recency: incidents naming them in the window, read
-    from incident_staff's copies of the incident's date, kind, severity and department."""
-    start = as_of - timedelta(days=config.clinician_window_days - 1)
-    recent = IncidentStaff.reported_on > as_of - timedelta(days=365)
-    home = func.coalesce(StaffMember.department_id, IncidentStaff.department_id)
-    stmt = (
-        select(
-            StaffMember.id,
-            StaffMember.full_name,
-            Department.name,
-            IncidentStaff.severity,
-            case((recent, True), else_=False).label("recent"),
+@cache
+def _staff_stmts(scoped: bool) -> tuple:
+    if scoped:  # the named staff's departments: they and their peers
+        named = StaffMember.__table__.alias()
+        depts = select(named.c.department_id).where(
+            named.c.id.in_(_many("staff_ids")), named.c.department_id.is_not(None)
+        )
+        peer = StaffMember.__table__.alias()
+        peers = select(peer.c.id).where(peer.c.department_id.in_(depts))
+
+    def part(staff_id, day, severity, department_id, n, where):
+        """Sums per staff member, incident department, severity and recency, before any
+        join: the joins then touch a few hundred rows, not every incident."""
+        recent = case((day >= _p("recent_from"), 1), else_=0)
+        stmt = (
+            select(
+                staff_id.label("staff_id"),
+                department_id.label("department_id"),
+                severity.label("severity"),
+                recent.label("recent"),
+                n.label("n"),
+            )
+            .where(where)
+            .group_by(staff_id, department_id, severity, recent)
+        )
+        return stmt.where(staff_id.in_(peers)) if scoped else stmt
+
+    parts = [
+        part(
+            SMC.staff_id,
+            SMC.month,
+            SMC.severity,
+            SMC.department_id,
+            func.sum(SMC.n),
+            SMC.month.between(_p("start"), _p("last_whole_month")),
+        ),
+        part(  # the current month to date
+            IS.staff_id,
+            IS.reported_on,
+            IS.severity,
+            IS.department_id,
             func.count(),
+            and_(
+                IS.reported_on.between(_p("this_month"), _p("as_of")),
+                IS.kind.in_(COMPLAINTS),
+                IS.severity.is_not(None),
+                IS.department_id.is_not(None),
+            ),
+        ),
+    ]
+    u = union_all(*parts).subquery()
+    home = func.coalesce(S.department_id, u.c.department_id)
+    stmt = (
+        select(S.id, S.full_name, D.name, u.c.severity, u.c.recent, func.sum(u.c.n))
+        .select_from(
+            u.join(StaffMember.__table__, S.id == u.c.staff_id).join(
+                Department.__table__, D.id == home
+            )
         )
-        .select_from(IncidentStaff)
-        .join(StaffMember, StaffMember.id == IncidentStaff.staff_id)
-        .join(Department, Department.id == home)
-        .where(IncidentStaff.reported_on.between(start, as_of), IncidentStaff.kind.in_(COMPLAINTS))
-        .group_by(
-            StaffMember.id, StaffMember.full_name, Department.name, IncidentStaff.severity, "recent"
-        )
+        .group_by(S.id, S.full_name, D.name, u.c.severity, u.c.recent)
     )
-    directory_stmt = (
-        select(Department.name, func.count())
-        .select_from(StaffMember)
-        .join(Department, Department.id == StaffMember.department_id)
-        .group_by(Department.name)
+    directory = (
+        select(D.name, func.count())
+        .select_from(StaffMember.__table__.join(Department.__table__, D.id == S.department_id))
+        .group_by(D.name)
     )
+    if scoped:
+        directory = directory.where(D.id.in_(depts))
+    return stmt, directory
+
+
+def staff_counts(as_of: date, config: p.Config, scope: Scope | None):
+    """Per staff member, severity and recency: incidents naming them in the window (whole
+    calendar months, see detectors.clinician_window), summed from the monthly counts, with
+    the current month to date read from incident_staff's copies of the incident's date,
+    kind, severity and department."""
+    params: dict = {}
     if scope is not None:
         if not scope.staff_ids:
             return [], {}  # nobody named: no clinician's index can change
-        dept_ids = set(
-            db.session.scalars(
-                select(StaffMember.department_id).where(
-                    StaffMember.id.in_(scope.staff_ids), StaffMember.department_id.is_not(None)
-                )
-            )
+        params["staff_ids"] = sorted(scope.staff_ids)
+    start, recent_from = p.clinician_window(as_of, config)
+    this_month = p.month_start(as_of)
+    stmt, directory = _staff_stmts(scope is not None)
+    rows = _rows(
+        stmt,
+        start=start,
+        last_whole_month=p.month_start(as_of, 1),
+        this_month=this_month,
+        as_of=as_of,
+        recent_from=recent_from,
+        **params,
+    )
+    counts = [p.StaffCount(i, name, d, sev, bool(rec), int(n)) for i, name, d, sev, rec, n in rows]
+    return counts, dict(_rows(directory, **params))
+
+
+@cache
+def _patient_stmt(scoped: bool):
+    stmt = (
+        select(INC.patient_identifier, func.count())
+        .where(
+            INC.reported_on.between(_p("start"), _p("as_of")),
+            INC.patient_identifier != "",
+            INC.kind.in_(COMPLAINTS),
         )
-        peers = select(StaffMember.id).where(StaffMember.department_id.in_(dept_ids))
-        stmt = stmt.where(IncidentStaff.staff_id.in_(peers))
-        directory_stmt = directory_stmt.where(Department.id.in_(dept_ids))
-    rows = [
-        p.StaffCount(i, name, d, sev, bool(rec), n)
-        for i, name, d, sev, rec, n in db.session.execute(stmt)
-    ]
-    return rows, dict(db.session.execute(directory_stmt).all())
+        .group_by(INC.patient_identifier)
+        .having(func.count() >= _p("min_n"))
+    )
+    return stmt.where(INC.patient_identifier.in_(_many("patients"))) if scoped else stmt
 
 
 def patient_counts(as_of: date, config: p.Config, scope: Scope | None):
-    start = as_of - timedelta(days=config.repeat_days - 1)
-    stmt = (
-        select(Incident.patient_identifier, func.count())
-        .where(
-            Incident.reported_on.between(start, as_of),
-            Incident.patient_identifier != "",
-            Incident.kind.in_(COMPLAINTS),
-        )
-        .group_by(Incident.patient_identifier)
-        .having(func.count() >= config.repeat_min_incidents)
-    )
+    params: dict = {}
     if scope is not None:
-        stmt = stmt.where(Incident.patient_identifier.in_(scope.patients))
-    return [p.PatientCount(pid, n) for pid, n in db.session.execute(stmt)]
+        if not scope.patients:
+            return []
+        params["patients"] = sorted(scope.patients)
+    start = as_of - timedelta(days=config.repeat_days - 1)
+    stmt = _patient_stmt(scope is not None)
+    rows = _rows(stmt, start=start, as_of=as_of, min_n=config.repeat_min_incidents, **params)
+    return [p.PatientCount(pid, n) for pid, n in rows]
+
+
+@cache
+def _contact_stmt(scoped: bool):
+    unanswered = func.sum(case((C.answered.is_(False), 1), else_=0))
+    stmt = (
+        select(INC.reference, func.count(), unanswered)
+        .select_from(Contact.__table__.join(Incident.__table__, INC.id == C.incident_id))
+        .where(C.direction == "inbound", C.contact_at < _p("before"))
+        .group_by(INC.reference)
+        .having(func.count() >= _p("min_n"))
+    )
+    return stmt.where(INC.reference.in_(_many("refs"))) if scoped else stmt
 
 
 def contact_counts(as_of: date, config: p.Config, scope: Scope | None):
-    unanswered = func.sum(case((Contact.answered.is_(False), 1), else_=0))
-    stmt = (
-        select(Incident.reference, func.count(), unanswered)
-        .select_from(Contact)
-        .join(Incident, Incident.id == Contact.incident_id)
-        .where(
-            Contact.direction == "inbound",
-            Contact.contact_at < datetime.combine(as_of + timedelta(days=1), time()),
-        )
-        .group_by(Incident.reference)
-        .having(func.count() >= config.repeat_min_contacts)
-    )
+    params: dict = {}
     if scope is not None:
-        stmt = stmt.where(Incident.reference.in_(scope.references))
-    return [
-        p.ContactCount(ref, n, int(u or 0))
-        for ref, n, u in _rows_open_at(stmt, as_of, scope is not None)
-    ]
+        params["refs"] = sorted(scope.references)
+    rows = _rows_open_at(
+        _contact_stmt(scope is not None),
+        scope is not None,
+        as_of=as_of,
+        before=datetime.combine(as_of + timedelta(days=1), time()),
+        min_n=config.repeat_min_contacts,
+        **params,
+    )
+    return [p.ContactCount(ref, n, int(u or 0)) for ref, n, u in rows]
+
+
+@cache
+def _late_stmt(scoped: bool):
+    ack_pending = and_(
+        or_(INC.acknowledged_on.is_(None), INC.acknowledged_on > _p("as_of")),
+        INC.reported_on <= _p("ack_before"),
+    )
+    response_pending = and_(
+        or_(INC.responded_on.is_(None), INC.responded_on > _p("as_of")),
+        INC.reported_on <= _p("response_before"),
+    )
+    stmt = select(
+        INC.id, INC.reference, INC.reported_on, INC.acknowledged_on, INC.responded_on
+    ).where(INC.kind.in_(COMPLAINTS), or_(ack_pending, response_pending))
+    return stmt.where(INC.reference.in_(_many("refs"))) if scoped else stmt
+
+
+_PAUSES = select(CP.incident_id, CP.start_on, CP.end_on, CP.reason).where(
+    CP.incident_id.in_(_many("ids")), CP.start_on <= _p("as_of")
+)
 
 
 def late_clocks(as_of: date, scope: Scope | None) -> list[p.LateClock]:
     cfg = current_app.config
     ack_days, response_days = cfg["CONCORD_ACK_DAYS"], cfg["CONCORD_RESPONSE_DAYS"]
-    ack_pending = and_(
-        or_(Incident.acknowledged_on.is_(None), Incident.acknowledged_on > as_of),
-        Incident.reported_on <= as_of - timedelta(days=ack_days),
-    )
-    response_pending = and_(
-        or_(Incident.responded_on.is_(None), Incident.responded_on > as_of),
-        Incident.reported_on <= as_of - timedelta(days=response_days),
-    )
-    stmt = select(
-        Incident.id,
-        Incident.reference,
-        Incident.reported_on,
-        Incident.acknowledged_on,
-        Incident.responded_on,
-    ).where(Incident.kind.in_(COMPLAINTS), or_(ack_pending, response_pending))
+    params: dict = {}
     if scope is not None:
-        stmt = stmt.where(Incident.reference.in_(scope.references))
-    rows = _rows_open_at(stmt, as_of, scope is not None)
+        params["refs"] = sorted(scope.references)
+    rows = _rows_open_at(
+        _late_stmt(scope is not None),
+        scope is not None,
+        as_of=as_of,
+        ack_before=as_of - timedelta(days=ack_days),
+        response_before=as_of - timedelta(days=response_days),
+        **params,
+    )
+    if not rows:
+        return []
     pauses: dict[int, list[deadlines.Pause]] = {}
-    if rows:
-        ids = [r.id for r in rows]
-        for chunk in range(0, len(ids), 500):
-            for pause in db.session.scalars(
-                select(ClockPause).where(ClockPause.incident_id.in_(ids[chunk : chunk + 500]))
-            ):
-                if pause.start_on <= as_of:
-                    end = pause.end_on if pause.end_on and pause.end_on <= as_of else None
-                    pauses.setdefault(pause.incident_id, []).append(
-                        deadlines.Pause(pause.start_on, end, pause.reason)
-                    )
+    ids = [r.id for r in rows]
+    for chunk in range(0, len(ids), 500):
+        for incident_id, start_on, end_on, reason in _rows(
+            _PAUSES, ids=ids[chunk : chunk + 500], as_of=as_of
+        ):
+            end = end_on if end_on and end_on <= as_of else None
+            pauses.setdefault(incident_id, []).append(deadlines.Pause(start_on, end, reason))
     calendar = workflow.calendar((as_of.year - 3, as_of.year + 1))
     memo: dict[tuple, deadlines.ClockState] = {}  # many incidents share a report date
     out = []
@@ -342,23 +493,31 @@ def late_clocks(as_of: date, scope: Scope | None) -> list[p.LateClock]:
     return out
 
 
-def risky(as_of: date, scope: Scope | None) -> list[p.RiskyIncident]:
-    reported = (
-        func.date(Incident.reported_on)
-        if db.engine.dialect.name == "sqlite"
-        else Incident.reported_on
-    )  # let the planner use the escalation index
-    stmt = select(Incident.reference, Incident.escalation_score, Incident.escalation_reasons).where(
-        Incident.escalation_level == "high",
-        reported <= (as_of.isoformat() if db.engine.dialect.name == "sqlite" else as_of),
-        or_(Incident.resolved_on.is_(None), Incident.resolved_on > as_of),
-        Incident.kind.in_(COMPLAINTS),
+@cache
+def _risky_stmt(scoped: bool, dialect: str):
+    if dialect == "sqlite":  # compare as text so the planner uses the escalation index
+        reported, as_of = func.date(INC.reported_on), _p("as_of_text")
+    else:
+        reported, as_of = INC.reported_on, _p("as_of")
+    stmt = select(INC.reference, INC.escalation_score, INC.escalation_reasons).where(
+        INC.escalation_level == "high",
+        reported <= as_of,
+        or_(INC.resolved_on.is_(None), INC.resolved_on > _p("as_of")),
+        INC.kind.in_(COMPLAINTS),
     )
+    return stmt.where(INC.reference.in_(_many("refs"))) if scoped else stmt
+
+
+def risky(as_of: date, scope: Scope | None) -> list[p.RiskyIncident]:
+    params: dict = {"as_of": as_of}
+    dialect = db.engine.dialect.name
+    if dialect == "sqlite":
+        params["as_of_text"] = as_of.isoformat()
     if scope is not None:
-        stmt = stmt.where(Incident.reference.in_(scope.references))
+        params["refs"] = sorted(scope.references)
     return [
         p.RiskyIncident(ref, float(score or 0.8), tuple(reasons or ()))
-        for ref, score, reasons in db.session.execute(stmt)
+        for ref, score, reasons in _rows(_risky_stmt(scope is not None, dialect), **params)
     ]
 
 
