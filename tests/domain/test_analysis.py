@@ -79,6 +79,20 @@ def test_escalation_names_its_reasons():
     assert "solicitor" in reasons and "ombudsman" in reasons
 
 
+def test_escalation_hears_the_information_commissioner_and_serious_harm():
+    records = analyze(
+        "Asked for a copy of my records in January, they came in June and half the pages "
+        "are someone else's. Next stop is the ICO."
+    )
+    reasons = " ".join(records.escalation.reasons)
+    assert "regulator" in reasons and "where they will go next" in reasons
+    harm = analyze(
+        "They said it was sciatica and sent me home. The next day I needed emergency "
+        "surgery for cauda equina."
+    )
+    assert "serious harm to the patient" in harm.escalation.reasons
+
+
 def test_facts_raise_the_escalation_score_with_reasons():
     text = "I rang again about my father's discharge letter."
     quiet = analyze(text)
@@ -179,5 +193,22 @@ def test_held_out_quality_does_not_regress():
     """A floor under the figures benchmarks/analysis.py reports (see the README for them)."""
     corpus = load_corpus()
     metrics = evaluate(default_model(), [e for e in corpus if split_of(e["id"]) == "test"])
-    assert metrics.macro_f1 >= 0.45
-    assert metrics.escalation_auroc >= 0.85
+    assert metrics.macro_f1 >= 0.66
+    assert metrics.primary_top1 >= 0.62
+    assert metrics.escalation_auroc >= 0.88
+
+
+def test_training_tunes_blend_and_thresholds_out_of_fold():
+    """train() on a slice of the corpus: every tag gets a tuned threshold, the blend and the
+    escalation mix come from the out-of-fold grid, and the result beats the lexicon alone."""
+    from tracker.domain.analysis import train
+
+    corpus = load_corpus()
+    dev = [e for e in corpus if split_of(e["id"]) == "dev"][:600]
+    test = [e for e in corpus if split_of(e["id"]) == "test"][:300]
+    model = train(dev, folds=3)
+    assert set(model.meta["thresholds"]) == {t for e in dev for t in e["tags"]}
+    assert model.meta["blend"] in ("linear", "noisy-or")
+    assert 0.0 <= model.meta["escalation_alpha"] <= 1.0
+    assert model.trained_on == len(dev)
+    assert evaluate(model, test).macro_f1 > 0.45

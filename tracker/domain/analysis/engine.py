@@ -322,9 +322,11 @@ def _combine(text: str, probs: np.ndarray, model: Model, facts: Facts | None) ->
     scores: dict[str, float] = {}
     suggested = []
     grams = None
+    raws = []
     for i, slug in enumerate(model.tags):
         lex_score, evidence = lex.get(slug, (0.0, []))
         raw = blend(float(probs[i]), lex_score, float(primary[i]), alpha, gamma, mode, none, damp)
+        raws.append(raw)
         score = raw / (1 + gamma)  # back into 0..1; the thresholds are tuned on the raw blend
         scores[slug] = score
         if raw >= thresholds.get(slug, DEFAULT_THRESHOLD):
@@ -332,6 +334,13 @@ def _combine(text: str, probs: np.ndarray, model: Model, facts: Facts | None) ->
                 grams = grams or _Grams(text)
                 evidence = _model_evidence(grams, model, i)
             suggested.append(TagSuggestion(slug, min(1.0, score), tuple(evidence)))
+    if not suggested and len(probs) > 2 * n + 1 and none < 0.5:
+        # Something is wrong ("nothing applies" is unlikely) but no tag reached its
+        # threshold: offer the likeliest one rather than nothing; its low confidence shows.
+        i = int(np.argmax(raws))
+        slug = model.tags[i]
+        evidence = lex.get(slug, (0.0, []))[1] or _model_evidence(grams or _Grams(text), model, i)
+        suggested.append(TagSuggestion(slug, min(1.0, scores[slug]), tuple(evidence)))
     suggested.sort(key=lambda t: -t.score)
     text_score, reasons = escalation_from_text(text, scores)
     model_esc = float(probs[n])

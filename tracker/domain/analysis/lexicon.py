@@ -928,7 +928,7 @@ ESCALATION_PATTERNS: list[tuple[str, str, float]] = [
     ),
     (
         r"\b(?:ombudsman|phso|cqc|care quality commission|regulator|gmc|nmc|healthwatch|mp\b|member of parliament|"
-        r"councillor)",
+        r"councillor|ico\b|information commissioner)",
         "mentions the ombudsman, a regulator or an MP",
         0.85,
     ),
@@ -980,6 +980,19 @@ ESCALATION_PATTERNS: list[tuple[str, str, float]] = [
         r"(?:died|death|passed away|lost (?:our|my) (?:baby|mum|dad|mother|father|son|daughter|husband|wife))",
         "a death is involved",
         0.55,
+    ),
+    (
+        r"(?:nearly|almost|could have) died|(?:emergency|urgent) (?:surgery|operation)|intensive care|\bicu\b|"
+        r"\bsepsis\b|septic|cancer|melanoma|tumou?r|stroke|cauda equina|brain damage|paralys\w+|stillb\w+|"
+        r"miscarr\w+|permanent\w*|(?:too|far too) late|life[- ]threatening|resuscitat\w+|overdose",
+        "serious harm to the patient",
+        0.45,
+    ),
+    (
+        r"next (?:stop|step) (?:is|will be)|(?:i|we) (?:will|shall|am going to|are going to) (?:report|write to|contact)|"
+        r"(?:report|reporting) (?:you|this|it|them) to",
+        "says where they will go next",
+        0.6,
     ),
 ]
 
