@@ -91,6 +91,8 @@ def test_escalation_hears_the_information_commissioner_and_serious_harm():
         "surgery for cauda equina."
     )
     assert "serious harm to the patient" in harm.escalation.reasons
+    chased = analyze("I have rung the ward three times this week and nobody has called me back.")
+    assert "repeated contact without an answer" in chased.escalation.reasons
 
 
 def test_facts_raise_the_escalation_score_with_reasons():

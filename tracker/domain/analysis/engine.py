@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import lexicon
-from .model import Model, blend, default_model, features, word_ngrams_index
+from .model import Model, blend, default_model, features, term_index, word_tokens
 
 MAX_CHARS = 20_000
 LEVELS = (("high", 0.6), ("medium", 0.3), ("low", 0.0))
@@ -292,10 +292,17 @@ class _Grams:
     def __init__(self, text: str):
         self.items: list[tuple[str, int, int]] = []
         index = []
-        for phrase, start, end, i in word_ngrams_index(text):
-            if not all(w in _FUNCTION_WORDS or len(w) < 3 for w in phrase.lower().split()):
-                self.items.append((phrase, start, end))
-                index.append(i)
+        tokens = word_tokens(text)
+        # a 1- or 2-gram is worth showing unless all its words are short or function words
+        meaningful = [not (w in _FUNCTION_WORDS or len(w) < 3) for w, _, _ in tokens]
+        for k, (word, start, end) in enumerate(tokens):
+            if meaningful[k]:
+                self.items.append((text[start:end], start, end))
+                index.append(term_index(word))
+            if k + 1 < len(tokens) and (meaningful[k] or meaningful[k + 1]):
+                following, _, end2 = tokens[k + 1]
+                self.items.append((text[start:end2], start, end2))
+                index.append(term_index(f"{word} {following}"))
         self.index = np.array(index, dtype=np.int64)
 
 

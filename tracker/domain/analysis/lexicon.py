@@ -955,6 +955,12 @@ ESCALATION_PATTERNS: list[tuple[str, str, float]] = [
         0.6,
     ),
     (
+        r"(?:rang|rung|ring|called|phoned|chased|e-?mailed|written|wrote|asked|contacted|been back)"
+        r"[^.!?]{0,40}\b(?:three|four|five|six|seven|eight|nine|ten|\d+|several|many|numerous) times",
+        "repeated contact without an answer",
+        0.6,
+    ),
+    (
         r"(?:still|yet) (?:no|not|nobody|haven'?t|hasn'?t|waiting)[^.!?]{0,40}(?:answer|reply|response|call|heard|back)",
         "still waiting for an answer",
         0.45,

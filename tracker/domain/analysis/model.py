@@ -63,18 +63,14 @@ def features(texts: list[str]) -> sparse.csr_matrix:
 _TOKEN = re.compile(r"(?u)\b\w[\w']*\b")
 
 
-def word_ngrams_index(text: str):
-    """(phrase, start, end, hashed index) for each word 1- and 2-gram, as the model sees them."""
-    lower = text.lower()
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(lower)]
-    for i, (tok, start, end) in enumerate(tokens):
-        yield text[start:end], start, end, _hash(tok)
-        if i + 1 < len(tokens):
-            nxt, _, end2 = tokens[i + 1]
-            yield text[start:end2], start, end2, _hash(f"{tok} {nxt}")
+def word_tokens(text: str) -> list[tuple[str, int, int]]:
+    """(lower-cased word, start, end) as the word features see them."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text.lower())]
 
 
-def _hash(term: str) -> int:
+@lru_cache(maxsize=65536)
+def term_index(term: str) -> int:
+    """Where a word or "word word" n-gram lands in the hashed feature space."""
     return abs(murmurhash3_32(term, seed=0)) % N_FEATURES
 
 
@@ -105,6 +101,7 @@ class Model:
     trained_on: int = 0
     meta: dict = field(default_factory=dict)
     _dense: dict[int, np.ndarray] = field(default_factory=dict, repr=False, compare=False)
+    _columns: sparse.csr_matrix | None = field(default=None, repr=False, compare=False)
 
     def dense_row(self, i: int) -> np.ndarray:
         """One tag's weights as a dense vector (1 MB), cached: looking up single weights in a
@@ -114,7 +111,9 @@ class Model:
         return self._dense[i]
 
     def probabilities(self, x: sparse.csr_matrix) -> np.ndarray:
-        z = (x @ self.weights.T).toarray() + self.intercepts
+        if self._columns is None:  # transposed once: converting it cost ~10 ms per call
+            self._columns = self.weights.T.tocsr()
+        z = (x @ self._columns).toarray() + self.intercepts
         n = len(self.tags) + 1
         out = 1 / (1 + np.exp(-z[:, :n]))
         if z.shape[1] > n:  # softmax over the primary-tag rows: which tag is the main one
