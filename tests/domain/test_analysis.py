@@ -214,3 +214,27 @@ def test_training_tunes_blend_and_thresholds_out_of_fold():
     assert 0.0 <= model.meta["escalation_alpha"] <= 1.0
     assert model.trained_on == len(dev)
     assert evaluate(model, test).macro_f1 > 0.45
+
+
+def test_the_lexicon_prefilter_never_skips_a_pattern_that_would_match():
+    """Each pattern is skipped when none of its required strings is in the narrative; that
+    must never hide a match (checked on every pattern against the whole corpus)."""
+    import re
+
+    from tracker.domain.analysis import lexicon
+
+    needs = lexicon.required_literals(r"(?:nobody|no one) (?:told|rang)")
+    assert needs and all(any(n in t for n in needs) for t in ("nobody told", "no one rang"))
+    assert not any(n in "the nurse explained everything" for n in needs)
+    assert lexicon.required_literals(r"\w+ly") == ()
+    texts = [e["narrative"].lower() for e in load_corpus()]
+    checked = 0
+    for patterns in lexicon.TAG_PATTERNS.values():
+        for pattern, _ in patterns:
+            needs = lexicon.required_literals(pattern)
+            compiled = re.compile(pattern)
+            for text in texts:
+                if compiled.search(text):
+                    assert not needs or any(n in text for n in needs), pattern
+                    checked += 1
+    assert checked > 1000

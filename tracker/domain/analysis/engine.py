@@ -203,7 +203,9 @@ def lexicon_matches(text: str) -> dict[str, tuple[float, list[Evidence]]]:
     for slug, patterns in lexicon.COMPILED_TAGS.items():
         miss, evidence = 1.0, []
         blocked = guarded.get(slug)
-        for pattern, weight in patterns:
+        for pattern, weight, needs in patterns:
+            if needs and not any(n in lower for n in needs):
+                continue  # cannot match: none of the strings every match contains
             found = False
             for m in pattern.finditer(lower):
                 if m.end() - m.start() < 2:
