@@ -86,6 +86,11 @@ def _rows(stmt, **params) -> list:
     return db.session.execute(stmt, params).all()
 
 
+def _references(scope: Scope | None) -> dict:
+    """The :refs parameter of a statement scoped to a few incidents by reference."""
+    return {} if scope is None else {"refs": sorted(scope.references)}
+
+
 def _period_of(column, periods: int):
     """Which period (0 = the latest) a date falls in, as a CASE over the period boundaries
     (bound as b0, b1, ...): plain date comparisons the index serves, where a date difference
@@ -407,9 +412,7 @@ def _contact_stmt(scoped: bool):
 
 
 def contact_counts(as_of: date, config: p.Config, scope: Scope | None):
-    params: dict = {}
-    if scope is not None:
-        params["refs"] = sorted(scope.references)
+    params = _references(scope)
     rows = _rows_open_at(
         _contact_stmt(scope is not None),
         scope is not None,
@@ -445,9 +448,7 @@ _PAUSES = select(CP.incident_id, CP.start_on, CP.end_on, CP.reason).where(
 def late_clocks(as_of: date, scope: Scope | None) -> list[p.LateClock]:
     cfg = current_app.config
     ack_days, response_days = cfg["CONCORD_ACK_DAYS"], cfg["CONCORD_RESPONSE_DAYS"]
-    params: dict = {}
-    if scope is not None:
-        params["refs"] = sorted(scope.references)
+    params = _references(scope)
     rows = _rows_open_at(
         _late_stmt(scope is not None),
         scope is not None,
@@ -509,12 +510,10 @@ def _risky_stmt(scoped: bool, dialect: str):
 
 
 def risky(as_of: date, scope: Scope | None) -> list[p.RiskyIncident]:
-    params: dict = {"as_of": as_of}
+    params = {"as_of": as_of, **_references(scope)}
     dialect = db.engine.dialect.name
     if dialect == "sqlite":
         params["as_of_text"] = as_of.isoformat()
-    if scope is not None:
-        params["refs"] = sorted(scope.references)
     return [
         p.RiskyIncident(ref, float(score or 0.8), tuple(reasons or ()))
         for ref, score, reasons in _rows(_risky_stmt(scope is not None, dialect), **params)

@@ -23,15 +23,15 @@ Rules and defaults (Config):
   `clinician_window_months` (24) calendar months, the current month to date included:
   each incident weighs severity (low 1, medium 2, high 3) times recency (1.0 within the last
   `clinician_recent_months`, 12, 0.5 before). Whole months, not days, so the database can
-  keep per-month counts and a scan on every save stays fast at any size. Flagged when the person is named in at least
-  `clinician_min_incidents` (4) incidents, their index is above the `clinician_percentile`
-  (95th) of their department's other named staff, and at least `clinician_min_ratio` (2)
-  times the peer median, and their index is improbable for the department's usual count
-  per named person (the index is turned into a count with the peers' average weight per
-  incident, then a Poisson tail below `clinician_alpha`, 0.0002: a team always has a busiest
-  member, which alone is not a signal); departments with fewer than
-  `clinician_min_peers` (4) other named staff are compared with the whole hospital instead. Compliments never count (the caller
-  passes concerns and complaints only).
+  keep per-month counts and a scan on every save stays fast at any size. Flagged when the
+  person is named in at least `clinician_min_incidents` (4) incidents, their index is above
+  the `clinician_percentile` (95th) of their department's other named staff, and at least
+  `clinician_min_ratio` (2) times the peer median, and their index is improbable for the
+  department's usual count per named person (the index is turned into a count with the
+  peers' average weight per incident, then a Poisson tail below `clinician_alpha`, 0.0002: a
+  team always has a busiest member, which alone is not a signal); departments with fewer
+  than `clinician_min_peers` (4) other named staff are compared with the whole hospital
+  instead. Compliments never count (the caller passes concerns and complaints only).
 - repeat-contact: one patient with at least `repeat_min_incidents` (3) incidents in
   `repeat_days` (90) days; or an open incident with at least `repeat_min_contacts` (3)
   inbound contacts from the patient or family.
@@ -105,7 +105,7 @@ class PeriodCount:
 
 @dataclass(frozen=True)
 class StaffCount:
-    """SELECT staff, department, severity, recent (reported within a year), COUNT(*)
+    """SELECT staff, department, severity, recent (see clinician_window), COUNT(*)
     FROM incident_staff JOIN incidents WHERE kind IN (concern, complaint) AND in window
     GROUP BY staff, department, severity, recent"""
 

@@ -125,7 +125,6 @@ TAG_PATTERNS: dict[str, list[tuple[str, float]]] = {
             0.7,
         ),
         (r"(?:had|have) to (?:find out|google|look it up|read (?:it )?(?:on|in))", 0.6),
-        (r"(?:just|only) found out", 0.45),
     ],
     "not-listened-to": [
         (
@@ -196,10 +195,6 @@ TAG_PATTERNS: dict[str, list[tuple[str, float]]] = {
             0.7,
         ),
         (r"(?:no|without|lack of) (?:dignity|respect|compassion|kindness|manners)", 0.85),
-        (
-            r"(?:unkind|uncaring|cold|heartless|callous|arrogant|abrupt|offhand|off-hand|hostile)",
-            0.55,
-        ),
     ],
     "inconsistent-information": [
         (
@@ -252,11 +247,6 @@ TAG_PATTERNS: dict[str, list[tuple[str, float]]] = {
         ),
         (r"(?:left|leaving) (?:\w+ )?(?:messages?|voicemails?)", 0.75),
         (
-            r"(?:for|after) (?:\w+ )?(?:hours|days|weeks|months)[^.!?]{0,40}(?:no one|nobody|nothing|no word|no news|"
-            r"no update|without (?:a|any) (?:word|update|call|news))",
-            0.75,
-        ),
-        (
             r"(?:sat|waited) by the phone|heard nothing|no word from|not heard (?:anything|back)|haven'?t heard",
             0.8,
         ),
@@ -300,12 +290,6 @@ TAG_PATTERNS: dict[str, list[tuple[str, float]]] = {
         (r"(?:excluded|shut out|left out|kept out)", 0.6),
     ],
     "expectation-mismatch": [
-        (
-            r"(?:told|said|expected|led to believe|promised|assured|made (?:it )?(?:sound|seem))[^.!?]{0,80}"
-            r"(?:but|yet|instead|however|now|still)[^.!?]{0,80}(?:weeks|months|still|worse|not|never|no better|"
-            r"nothing like|longer)",
-            0.6,
-        ),
         (
             r"(?:nothing like|not what|far from what|different from what)[^.!?]{0,40}(?:expected|told|promised|"
             r"led to (?:believe|expect)|were told|described)",
@@ -370,18 +354,9 @@ TAG_PATTERNS: dict[str, list[tuple[str, float]]] = {
     ],
     "clinical-quality": [
         (
-            r"(?:misdiagnos\w+|wrong diagnosis|missed (?:diagnosis|fracture|break|the|a|his|her)|not diagnosed|"
-            r"wasn'?t diagnosed|failed to (?:diagnose|spot|notice|pick up|examine|investigate))",
-            0.85,
-        ),
-        (
             r"(?:sent home|discharged)[^.!?]{0,60}(?:twice|again|too early|still|with a virus|\"a virus\"|"
             r"'a virus'|nothing wrong|paracetamol|only to|before they found|then found|later found|turned out)",
             0.8,
-        ),
-        (
-            r"(?:only|finally|eventually|later)[^.!?]{0,20}(?:found|picked up|discovered|diagnosed|spotted|realised)",
-            0.55,
         ),
         (
             r"(?:never|didn'?t|did not|no one|nobody)[^.!?]{0,20}(?:examined|examine|checked|assessed|looked at "
@@ -441,7 +416,7 @@ TAG_PATTERNS: dict[str, list[tuple[str, float]]] = {
         ),
         (
             r"(?:harm|injur\w+|hurt|bruis\w+|fracture\w*|broke (?:her|his|my) (?:hip|wrist|arm|leg))",
-            0.45,
+            0.25,  # dev precision 0.31: "hurt" is mostly emotional
         ),
     ],
     "access-delay": [
@@ -514,7 +489,8 @@ TAG_PATTERNS: dict[str, list[tuple[str, float]]] = {
             r"not clean|blocked|broken|out of order|soiled)",
             0.85,
         ),
-        (r"(?:noise|noisy|loud|couldn'?t sleep|no sleep|didn'?t sleep|lights on all night)", 0.6),
+        # weight 0.3: "loud" mostly hits "out loud" / "read aloud" (privacy); dev precision 0.28
+        (r"(?:noise|noisy|loud|couldn'?t sleep|no sleep|didn'?t sleep|lights on all night)", 0.3),
         (
             r"(?:food|meals?|drink|water jug|tea)[^.!?]{0,40}(?:cold|inedible|awful|terrible|late|missed|out of reach|"
             r"not (?:given|offered)|never came|left)",
@@ -743,7 +719,6 @@ STORY_PATTERNS: dict[str, list[tuple[str, float]]] = {
             r"(?:if someone would|someone could|nobody thought to) (?:just )?(?:ring|call|tell|contact) (?:me|us)",
             0.7,
         ),
-        (r"(?:speaks? (?:very )?little english|used me to translate|interpreter)", 0.45),
         (
             r"(?:wasn'?t|weren'?t|was not|were not)[^.!?]{0,15}(?:there|present|at the appointment)[^.!?]{0,60}"
             r"(?:nobody|no one|never) (?:told|asked|rang)",
@@ -756,17 +731,7 @@ STORY_PATTERNS: dict[str, list[tuple[str, float]]] = {
             r"within|only|just|definite|fade|nothing)",
             0.5,
         ),
-        (
-            r"(?:it has been|it'?s been|it'?s now|now (?:it'?s|i|she|he)|instead|turned out|in fact|in reality|"
-            r"that is not what|not what (?:he|she|they) said|news to me)",
-            0.3,
-        ),
         (r"(?:the (?:leaflet|letter|website|brochure) (?:said|says|shows|showed))", 0.5),
-        (
-            r"(?:'|\")[^'\"]{3,60}(?:definite|nothing|fade|routine|simple|quick|tiny|won'?t feel|in and out|"
-            r"back to normal)[^'\"]{0,30}(?:'|\")",
-            0.5,
-        ),
     ],
     "privacy-breach": [
         (
@@ -798,11 +763,6 @@ STORY_PATTERNS: dict[str, list[tuple[str, float]]] = {
     ],
     "clinical-quality": [
         (
-            r"(?:sent (?:her|him|me|us|them) home|discharged)[^.!?]{0,40}(?:twice|again|three times|\w+ times)|"
-            r"(?:twice|again)[^.!?]{0,5}[.!]\s*(?:our|my|her|his|the)",
-            0.6,
-        ),
-        (
             r"(?:glanced|less than a minute|ten seconds|barely looked|without (?:looking|examining|checking|"
             r"reading)|with (?:her|his) coat still on)",
             0.7,
@@ -828,7 +788,7 @@ STORY_PATTERNS: dict[str, list[tuple[str, float]]] = {
         (
             r"\b(?:bleed|bleeding|haemorrhage|stroke|perforat\w+|tear in|burst|stillborn|collapsed|readmitted|"
             r"welts|reaction|rash|seizure|spasms?|fit\b|choked|aspirat\w+|dehydrat\w+|malnourish\w+)",
-            0.55,
+            0.3,  # dev precision 0.33: topic words (stroke care, "my reaction")
         ),
         (r"(?:allergic|allergy|allergies)", 0.6),
         (r"(?:tray|food|meals?)[^.!?]{0,40}(?:taken away|untouched|uneaten|out of reach)", 0.55),
@@ -837,7 +797,7 @@ STORY_PATTERNS: dict[str, list[tuple[str, float]]] = {
         (
             r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|eighteen|"
             r"twenty|forty) (?:weeks|months|hours)\b",
-            0.45,
+            0.2,  # dev precision 0.32: durations appear in almost every story
         ),
         (
             r"(?:cancelled|postponed|no new date|waiting list|on the list|in a queue|sitting in a queue|"
@@ -855,7 +815,7 @@ STORY_PATTERNS: dict[str, list[tuple[str, float]]] = {
         (
             r"(?:letter|invoice|envelope|form|booking|appointment letter|text)[^.!?]{0,40}(?:says|said|stated|listed|"
             r"addressed|sent to|emailed to|posted to)",
-            0.35,
+            0.2,  # dev precision 0.32: mostly letters quoted in other complaints
         ),
         (
             r"(?:subject access request|copy of (?:my|her|his) (?:notes|records)|records arrived|pages missing)",
@@ -903,11 +863,9 @@ STORY_PATTERNS["administrative-process"] += [
 ]
 for _slug, _patterns in STORY_PATTERNS.items():
     TAG_PATTERNS[_slug] = TAG_PATTERNS[_slug] + _patterns
-# Then the patterns found by error analysis on the development split (`found/`), after
-# turning down the few broad patterns above that mostly fired on other meanings.
-for _slug, (_patterns, _reweight) in found().items():
-    _kept = [(p, _reweight.get(i, w)) for i, (p, w) in enumerate(TAG_PATTERNS[_slug])]
-    TAG_PATTERNS[_slug] = [(p, w) for p, w in _kept if w > 0] + _patterns
+# Then the patterns found by error analysis on the development split (`found/`).
+for _slug, _patterns in found().items():
+    TAG_PATTERNS[_slug] = TAG_PATTERNS[_slug] + _patterns
 
 
 # Sentences that cancel a tag's match in the same sentence (said in the positive).

@@ -84,10 +84,6 @@ PATTERNS = [
     ),
 ]
 
-# existing[7] (bare "<number> weeks|months|hours"): dev precision 0.32 on 786 matches (~2/3 of flagged
-# narratives); durations appear in almost every story, so it mostly adds noise.
-REWEIGHT = {7: 0.2}
-
 # Shipped: the candidates above that add the most matches on the development split,
 # greedily, at dev precision >= 0.75 and with strings a narrative must contain for them
 # to match (each pattern costs time on every narrative).

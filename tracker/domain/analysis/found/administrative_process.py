@@ -123,10 +123,6 @@ PATTERNS = [
     ),
 ]
 
-REWEIGHT = {
-    7: 0.2,  # bare "letter says/said" fires on 191 dev narratives at precision 0.32 (mostly letters quoted for other complaints)
-}
-
 # Shipped: the candidates above that add the most matches on the development split,
 # greedily, at dev precision >= 0.75 and with strings a narrative must contain for them
 # to match (each pattern costs time on every narrative).

@@ -137,13 +137,6 @@ PATTERNS = [
     ),
 ]
 
-# Existing patterns that are clearly harmful on dev (precision < 0.35 with many matches):
-REWEIGHT = {
-    0: 0,  # n=31, precision 0.23: "missed (the|a|his|her)" fires on missed appointments/sessions; replaced by PATTERNS[0]
-    2: 0,  # n=44, precision 0.11: "only/finally/later ... found" is mostly "only found out" (information/family tags)
-    8: 0,  # n=15, precision 0.13: "sent home ... again / twice." fires on repeated calls and letters, not clinical care
-}
-
 # Shipped: the candidates above that add the most matches on the development split,
 # greedily, at dev precision >= 0.75 and with strings a narrative must contain for them
 # to match (each pattern costs time on every narrative).

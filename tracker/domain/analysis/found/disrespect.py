@@ -129,10 +129,6 @@ PATTERNS = [
     ),
 ]
 
-# existing[7] (unkind|uncaring|cold|...): 34 dev matches at precision 0.18, almost all "cold" meaning temperature
-# (cold food, a freezing ward, a cold hand), so it mostly adds noise; drop it.
-REWEIGHT = {7: 0}
-
 # Shipped: the candidates above that add the most matches on the development split,
 # greedily, at dev precision >= 0.75 and with strings a narrative must contain for them
 # to match (each pattern costs time on every narrative).

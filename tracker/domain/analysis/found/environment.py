@@ -118,10 +118,6 @@ PATTERNS = [
     ),
 ]
 
-REWEIGHT = {
-    2: 0.3,  # 'loud' mostly hits "out loud"/"read aloud" (privacy), not noise: 81 dev matches, precision 0.28
-}
-
 # Shipped: the candidates above that add the most matches on the development split,
 # greedily, at dev precision >= 0.75 and with strings a narrative must contain for them
 # to match (each pattern costs time on every narrative).

@@ -156,10 +156,6 @@ PATTERNS = [
     (r"blistered|phlebitis|compartment (?:syndrome|pressure)|\bileus\b|extravasat\w+|tissued", 0.6),
 ]
 
-# existing[8] (harm|injur|hurt|bruis|fracture...): dev precision 0.31 on 264 matches ("hurt" is mostly emotional).
-# existing[10] (bleed|stroke|reaction|rash|collapsed...): dev precision 0.33 on 252 matches (topic words, e.g. stroke care, "my reaction").
-REWEIGHT = {8: 0.25, 10: 0.3}
-
 # Shipped: the candidates above that add the most matches on the development split,
 # greedily, at dev precision >= 0.75 and with strings a narrative must contain for them
 # to match (each pattern costs time on every narrative).

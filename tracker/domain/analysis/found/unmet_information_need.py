@@ -106,10 +106,6 @@ PATTERNS = [
     (r"(?:^|[.!?'] )[a-z ]{0,25}\b(?:what|which one|when|where|how long|what for)\?", 0.55),
 ]
 
-# existing[9] "(?:just|only) found out": dev n=27, precision 0.26 - mostly late news or the family not
-# being told (delayed-communication / family-excluded), so it is not evidence of this tag.
-REWEIGHT = {9: 0}
-
 # Shipped: the candidates above that add the most matches on the development split,
 # greedily, at dev precision >= 0.75 and with strings a narrative must contain for them
 # to match (each pattern costs time on every narrative).
