@@ -13,6 +13,7 @@ from tracker.domain.analysis import (
     evaluate,
     load_corpus,
     load_model,
+    looks_english,
     split_of,
     validate_narrative,
 )
@@ -147,12 +148,39 @@ def test_a_batch_with_bad_lines_answers_every_line():
         "Mi madre fue operada de la cadera y nadie nos explicó los riesgos de la operación antes.",
         "Ma mère a été opérée et personne ne nous a expliqué les risques avant l'intervention.",
         "我的母亲做了手术，没有人向我们解释手术的风险，我们非常生气。",
+        "Mia madre è stata operata all'anca e nessuno ci ha spiegato i rischi.",
+        "Meine Mutter wurde operiert und niemand hat uns die Risiken erklärt.",
+        "Minha mãe foi operada e ninguém nos explicou os riscos da cirurgia.",
+        "Mijn moeder is geopereerd en niemand heeft ons de risico's uitgelegd.",
+        "Moja mama była operowana i nikt nam nie wyjaśnił ryzyka.",
+        "Nadie nos explicó nada.",
     ],
 )
 def test_non_english_gets_no_suggestions_and_says_why(text):
     result = analyze(text)
     assert result.tags == ()
     assert "English" in result.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cast put on too tight. Fingers went blue overnight.",
+        "Three weeks since the MDT. Heard nothing. Nothing.",
+        "RE: RE: RE: biopsy results – week 6, still nothing",
+        "Insulin given twice, day staff then night staff. Hypo at 3am.",
+    ],
+)
+def test_terse_english_notes_are_analysed(text):
+    """Officers' notes and texts drop the little words a language check counts; with no sign
+    of another language they are read, not turned away as "not English"."""
+    result = analyze(text)
+    assert result.note is None
+    assert result.tags
+
+
+def test_every_corpus_narrative_reads_as_english():
+    assert [e["id"] for e in load_corpus() if not looks_english(e["narrative"])] == []
 
 
 def test_to_json_follows_the_interface():

@@ -5,6 +5,7 @@ Interface (stable; the app, the CLI `analyze` and `POST /api/v1/analyze` use onl
     analyze(narrative, facts=None, model=None) -> Analysis
     analyze_batch(narratives, model=None) -> list[Analysis]
     validate_narrative(text)  # raises NarrativeError with a sentence for a person
+    looks_english(text)  # False: no suggestions, a note saying why
     default_model() / load_model(path) / train(examples) / evaluate(model, examples)
     retrain(extra_examples) -> (model, before, after)
 
@@ -30,6 +31,7 @@ from .engine import (
     TagSuggestion,
     analyze,
     analyze_batch,
+    looks_english,
     validate_narrative,
 )
 from .model import (
@@ -74,6 +76,7 @@ __all__ = [
     "evaluate",
     "load_corpus",
     "load_model",
+    "looks_english",
     "retrain",
     "split_of",
     "train",

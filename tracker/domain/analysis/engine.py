@@ -30,7 +30,12 @@ MAX_EVIDENCE = 3
 _ENGLISH = frozenset(
     "the a an and or but to of in on at for with was were is are be been he she it they we i "
     "my our his her their me us him them this that not no nobody never had has have did do "
-    "said told when after before from would could there what who".split()
+    "said told when after before from would could there what who "
+    "all any about again all also am as asked back because by can can't came come day days "
+    "didn't don't even every felt get go going got hour hours how if just know left like "
+    "made more much need needs next nothing now off one only out over please same saw see "
+    "so some still than then thank thanks these time today too two up very wait waited want "
+    "wants was wasn't week weeks went which while why will without yet you your".split()
 )
 # Words that carry no meaning alone: never shown as evidence by themselves.
 _FUNCTION_WORDS = frozenset(
@@ -46,7 +51,11 @@ _FOREIGN = (
         "der das und ist nicht ich sie wir mit von zu den ein eine auf dem des "
         "het een van ik niet wij zijn op voor "
         "ta na nie się że jest do po z w "
-        "da em um uma não os com para".split()
+        "da em um uma não os com para "
+        "il di che non per sono della nel ci ha mi gli anche è stata nessuno mia "
+        "nadie nada nos mí "
+        "bir ve bu için çok uns wurde niemand meine mein keine nikt nam była był mnie "
+        "en heeft ons mijn".split()
     )
     - _ENGLISH
 )
@@ -163,11 +172,15 @@ def looks_english(text: str) -> bool:
     non_latin = sum(1 for ch in letters if ord(ch) > 0x24F)
     if letters and non_latin > len(letters) * 0.3:
         return False
-    if len(words) < 6:
-        return True  # too short to tell; let the patterns decide
     common = sum(1 for w in words if w in _ENGLISH)
     foreign = sum(1 for w in words if w in _FOREIGN)
-    return common > foreign and common >= max(2, 0.12 * len(words))
+    if foreign >= 2 and foreign >= common:
+        return False
+    if len(words) < 20:
+        # Short notes are telegraphic ("Cast too tight. Fingers blue overnight."): with no
+        # sign of another language, let the patterns decide.
+        return True
+    return common > foreign and common >= max(2, 0.08 * len(words))
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
