@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tracker.domain.analysis import (
     Facts,
@@ -242,6 +244,30 @@ def test_training_tunes_blend_and_thresholds_out_of_fold():
     assert 0.0 <= model.meta["escalation_alpha"] <= 1.0
     assert model.trained_on == len(dev)
     assert evaluate(model, test).macro_f1 > 0.45
+
+
+def test_the_literal_finder_finds_exactly_the_strings_a_substring_test_finds():
+    from tracker.domain.analysis.lexicon import REQUIRED, LiteralFinder
+
+    finder = LiteralFinder(["told", "told us", "old", "nobody", "body", "no one", "one"])
+    assert finder.present("nobody told us") == {"nobody", "body", "told", "told us", "old"}
+    assert finder.present("no one rang") == {"no one", "one"}
+    assert finder.present("the nurse explained") == frozenset()
+    assert LiteralFinder([]).present("anything") == frozenset()
+    strings = sorted(REQUIRED._prefixes)
+    for e in load_corpus():
+        text = e["narrative"].lower()
+        assert REQUIRED.present(text) == {s for s in strings if s in text}, e["id"]
+
+
+@given(
+    st.lists(st.text(alphabet="abc ", min_size=1, max_size=4), min_size=1, max_size=12),
+    st.text(alphabet="abc d", max_size=40),
+)
+def test_the_literal_finder_agrees_with_in_on_any_strings(strings, text):
+    from tracker.domain.analysis.lexicon import LiteralFinder
+
+    assert LiteralFinder(strings).present(text) == {s for s in strings if s in text}
 
 
 def test_the_lexicon_prefilter_never_skips_a_pattern_that_would_match():

@@ -205,20 +205,11 @@ def lexicon_matches(text: str) -> dict[str, tuple[float, list[Evidence]]]:
     """Per tag: noisy-or score of the patterns that matched, and their evidence spans."""
     lower = text.lower()
     spans = _sentences(lower)
-    guarded: dict[str, set[tuple[int, int]]] = {}
-    for slug, guards in lexicon.COMPILED_GUARDS.items():
-        hits = set()
-        for g in guards:
-            for m in g.finditer(lower):
-                hits.add(_sentence_of(spans, m.start()))
-        guarded[slug] = hits
     out = {}
-    for slug, patterns in lexicon.COMPILED_TAGS.items():
+    for slug, patterns in lexicon.candidates(lower):
         miss, evidence = 1.0, []
-        blocked = guarded.get(slug)
-        for pattern, weight, needs in patterns:
-            if needs and not any(n in lower for n in needs):
-                continue  # cannot match: none of the strings every match contains
+        blocked = _guarded(slug, lower, spans)
+        for pattern, weight in patterns:
             found = False
             for m in pattern.finditer(lower):
                 if m.end() - m.start() < 2:
@@ -234,6 +225,16 @@ def lexicon_matches(text: str) -> dict[str, tuple[float, list[Evidence]]]:
         if evidence:
             out[slug] = (1 - miss, _dedupe(evidence))
     return out
+
+
+def _guarded(slug: str, lower: str, spans: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The sentences in which a positive guard of this tag holds ("the surgeon *did*
+    explain the risks"): the tag's patterns do not count there."""
+    return {
+        _sentence_of(spans, m.start())
+        for guard in lexicon.COMPILED_GUARDS.get(slug, ())
+        for m in guard.finditer(lower)
+    }
 
 
 def _dedupe(evidence: list[Evidence]) -> list[Evidence]:
