@@ -1045,7 +1045,10 @@ class LiteralFinder:
     def __init__(self, strings) -> None:
         strings = sorted(set(strings))
         self._pattern = re.compile(f"(?=({_trie_pattern(strings)}))") if strings else None
-        self._prefixes = {s: frozenset(p for p in strings if s.startswith(p)) for s in strings}
+        known = set(strings)
+        self._prefixes = {
+            s: frozenset(s[:i] for i in range(1, len(s) + 1) if s[:i] in known) for s in strings
+        }
 
     def present(self, text: str) -> frozenset[str]:
         if self._pattern is None:
