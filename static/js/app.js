@@ -57,8 +57,13 @@ document.addEventListener("submit", (event) => {
     const head = el("div", { class: "d-flex justify-content-between align-items-center mb-2" });
     head.append(el("h3", { class: "h6 mb-0" }, "Suggested from the narrative"));
     const level = result.escalation.level;
-    const badge = el("span", { class: `badge escalation-${level}`, "data-testid": "escalation-level" },
-      `Escalation risk: ${level}`);
+    // Text the analyser could not read (not English) says nothing about escalation: a "low"
+    // badge would read as an assessment that was never made.
+    const unread = Boolean(result.note) && !result.escalation.reasons.length;
+    const badge = el("span", {
+      class: unread ? "badge text-bg-secondary" : `badge escalation-${level}`,
+      "data-testid": "escalation-level",
+    }, unread ? "Escalation risk: not assessed" : `Escalation risk: ${level}`);
     head.append(badge);
     panel.append(head);
     if (result.escalation.reasons.length) {

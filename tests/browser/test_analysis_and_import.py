@@ -58,6 +58,16 @@ def test_suggestions_appear_with_evidence_and_need_the_officer_to_accept(page, s
     assert feedback.get("unexplained-risk") == "accepted"
 
 
+def test_a_narrative_in_another_language_is_not_given_a_risk_level(page, sign_in):
+    sign_in("officer")
+    page.click("text=New incident")
+    page.fill("#narrative", "Mi madre fue operada de la cadera y nadie nos explicó los riesgos.")
+    panel = page.locator("#analysis-panel")
+    expect(panel).to_contain_text("does not appear to be in English")
+    expect(page.get_by_test_id("escalation-level")).to_have_text("Escalation risk: not assessed")
+    expect(panel.locator(".suggestion")).to_have_count(0)
+
+
 def test_officer_previews_and_imports_a_csv(page, sign_in, live_server, tmp_path):
     sign_in("officer")
     reported = (date.today() - timedelta(days=3)).isoformat()
