@@ -31,11 +31,11 @@ _ENGLISH = frozenset(
     "the a an and or but to of in on at for with was were is are be been he she it they we i "
     "my our his her their me us him them this that not no nobody never had has have did do "
     "said told when after before from would could there what who "
-    "all any about again all also am as asked back because by can can't came come day days "
+    "all any about again also am as asked back because by can can't came come day days "
     "didn't don't even every felt get go going got hour hours how if just know left like "
     "made more much need needs next nothing now off one only out over please same saw see "
     "so some still than then thank thanks these time today too two up very wait waited want "
-    "wants was wasn't week weeks went which while why will without yet you your".split()
+    "wants wasn't week weeks went which while why will without yet you your".split()
 )
 # Words that carry no meaning alone: never shown as evidence by themselves.
 _FUNCTION_WORDS = frozenset(

@@ -981,8 +981,8 @@ DEESCALATION_PATTERNS: list[str] = [
 
 def required_literals(pattern: str) -> tuple[str, ...]:
     """Strings of which every match of `pattern` contains at least one (empty when none can
-    be told): a C-speed substring test skips most patterns for most narratives, and
-    Python's regex engine, not the patterns' logic, was the analyser's bottleneck."""
+    be told): a narrative holding none of them is not searched with the pattern at all
+    (see `candidates`); Python's regex engine was the analyser's bottleneck."""
     found_sets = _required(_sre_parse.parse(pattern))
     return tuple(sorted(_most_selective(found_sets) or ()))
 
@@ -1057,23 +1057,20 @@ class LiteralFinder:
         return frozenset().union(*(self._prefixes[s] for s in longest))
 
 
-COMPILED_TAGS = {
-    slug: [(re.compile(p), w, frozenset(required_literals(p))) for p, w in pats]
-    for slug, pats in TAG_PATTERNS.items()
-}
-REQUIRED = LiteralFinder(
-    n for pats in COMPILED_TAGS.values() for _, _, needs in pats for n in needs
-)
 # Each pattern by its place in tag order, which patterns each required string lets through,
 # and the patterns no string can rule out (none today, but a pattern may need none).
-_FLAT = [(slug, p, w) for slug, pats in COMPILED_TAGS.items() for p, w, _ in pats]
+_FLAT: list[tuple[str, re.Pattern, float]] = []
 _NEEDED_BY: dict[str, list[int]] = {}
 _ALWAYS: list[int] = []
-for _k, (_, _, _needs) in enumerate(p for pats in COMPILED_TAGS.values() for p in pats):
-    for _n in _needs:
-        _NEEDED_BY.setdefault(_n, []).append(_k)
-    if not _needs:
-        _ALWAYS.append(_k)
+for _slug, _patterns in TAG_PATTERNS.items():
+    for _pattern, _weight in _patterns:
+        _needs = required_literals(_pattern)
+        for _n in _needs:
+            _NEEDED_BY.setdefault(_n, []).append(len(_FLAT))
+        if not _needs:
+            _ALWAYS.append(len(_FLAT))
+        _FLAT.append((_slug, re.compile(_pattern), _weight))
+REQUIRED = LiteralFinder(_NEEDED_BY)
 
 
 def candidates(lower: str) -> list[tuple[str, list[tuple[re.Pattern, float]]]]:
